@@ -1,0 +1,25 @@
+"""The admin: one fresh Flask-Admin per app, with the screens of every domain area."""
+
+from flask import Flask
+from flask_admin import Admin
+from flask_admin.theme import Bootstrap4Theme
+from flask_babel import lazy_gettext as _
+
+from . import agreements, awareness, children, housing, network, protocols, training
+from .home import HomeView
+
+# Menu order: the network first, then the five axes of the action plan.
+DOMAIN_AREAS = (network, agreements, housing, children, training, awareness, protocols)
+
+
+def init_admin(app: Flask) -> Admin:
+    """Build the admin for `app` and add every area's screens."""
+    admin = Admin(
+        app,
+        name=_("STOPP VIF"),
+        theme=Bootstrap4Theme(base_template="backoffice_master.html", fluid=True),
+        index_view=HomeView(name=_("Home"), url="/admin"),
+    )
+    for area in DOMAIN_AREAS:
+        area.add_views(admin)
+    return admin

@@ -1,0 +1,178 @@
+"""The base of every admin screen: access, formats, form checks and safe saving."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from flask import flash
+from flask_admin.contrib.sqla import ModelView
+from flask_admin.helpers import is_form_submitted
+from flask_admin.model import typefmt
+from flask_babel import format_date, gettext
+from flask_babel import lazy_gettext as _
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm.exc import StaleDataError
+from wtforms.validators import NumberRange
+
+from models import db
+from models.base import dependents
+from models.integrity import violation
+
+from .. import access
+from ..labels import TABLE_LABELS
+
+log = logging.getLogger(__name__)
+
+LIST_FORMATTERS = {
+    **typefmt.BASE_FORMATTERS,
+    date: lambda view, value, name: format_date(value, "medium"),
+}
+EXPORT_FORMATTERS = {
+    **typefmt.EXPORT_FORMATTERS,
+    date: lambda view, value, name: value.isoformat(),
+}
+
+CONSTRAINT_MESSAGES = {
+    "unique": _("Another record already has this value."),
+    "negative": _("Must be zero or more."),
+    "choice": _("Not a valid choice."),
+    "foreign_key": _("The chosen record no longer exists."),
+    "not_null": _("This field is required."),
+}
+
+
+def not_negative(**kwargs) -> dict:
+    """Form arguments for a count: zero or more."""
+    return {"validators": [NumberRange(min=0, message=_("Must be zero or more."))], **kwargs}
+
+
+class BackofficeModelView(ModelView):
+    """A screen over one model. Subclasses only declare; they decide no access themselves."""
+
+    # The area of "who sees what" this screen belongs to; None is unreachable.
+    area: str | None = None
+
+    can_view_details = True
+    can_export = True
+    export_types = ["csv", "xlsx"]
+    can_set_page_size = True
+    page_size = 50
+    column_display_pk = False
+    column_type_formatters = LIST_FORMATTERS
+    column_type_formatters_detail = LIST_FORMATTERS
+    column_type_formatters_export = EXPORT_FORMATTERS
+
+    # (start field, end field) pairs: the end may not come before the start.
+    date_order: tuple[tuple[str, str], ...] = ()
+
+    def __init__(self, model, name=None, category=None, **kwargs):
+        super().__init__(model, db, name=name, category=category, **kwargs)
+
+    def is_accessible(self) -> bool:
+        return self.area is not None and access.allowed(self.area, "view")
+
+    # --- form checks that span several fields ---------------------------------------
+    def validate_form(self, form) -> bool:
+        valid = super().validate_form(form)
+        if not is_form_submitted():
+            return valid
+        for start, end in self.date_order:
+            if start in form and end in form and form[start].data and form[end].data:
+                if form[end].data < form[start].data:
+                    form[end].errors = [*form[end].errors, self._order_message(form, start)]
+                    valid = False
+        return valid
+
+    @staticmethod
+    def _order_message(form, start: str) -> str:
+        return gettext("Must not be before “%(start)s”.", start=form[start].label.text)
+
+    # --- saving: a refused write becomes a message, never a crash --------------------
+    def create_model(self, form):
+        model = self.build_new_instance()
+        return model if self._save(form, model, is_created=True) else False
+
+    def update_model(self, form, model) -> bool:
+        return self._save(form, model, is_created=False)
+
+    def _save(self, form, model, is_created: bool) -> bool:
+        try:
+            form.populate_obj(model)
+            if is_created:
+                db.session.add(model)
+            self._on_model_change(form, model, is_created)
+            db.session.commit()
+        except IntegrityError as exc:
+            db.session.rollback()
+            self._report_violation(form, exc)
+            return False
+        except StaleDataError:
+            db.session.rollback()
+            flash(
+                gettext("Someone else changed this record meanwhile. Reload it and try again."),
+                "error",
+            )
+            return False
+        except SQLAlchemyError:
+            db.session.rollback()
+            log.exception("Saving %s failed", self.model.__name__)
+            flash(gettext("The record could not be saved."), "error")
+            return False
+        self.after_model_change(form, model, is_created)
+        return True
+
+    def _report_violation(self, form, exc: IntegrityError) -> None:
+        found = violation(self.model.metadata, exc)
+        if found.rule == "order":
+            message = gettext("Must not be before the start date.")
+        else:
+            message = str(CONSTRAINT_MESSAGES.get(found.rule or found.kind, ""))
+        for column in found.columns:
+            name = column.removesuffix("_id") if column not in form else column
+            if name in form:
+                form[name].errors = [*form[name].errors, message or gettext("Invalid value.")]
+                return
+        flash(
+            message or gettext("The record could not be saved: it conflicts with other records."),
+            "error",
+        )
+
+    # --- deleting: refused, with an explanation, while other records depend on it ----
+    def delete_model(self, model) -> bool:
+        blocking = dependents(db.session, model)
+        if blocking:
+            flash(self._dependents_message(model, blocking), "error")
+            return False
+        try:
+            self.on_model_delete(model)
+            db.session.delete(model)
+            db.session.commit()
+        except SQLAlchemyError:
+            db.session.rollback()
+            log.exception("Deleting %s failed", self.model.__name__)
+            flash(gettext("The record could not be deleted."), "error")
+            return False
+        self.after_model_delete(model)
+        return True
+
+    @staticmethod
+    def _dependents_message(model, blocking: dict[str, int]) -> str:
+        parts = ", ".join(
+            f"{count} × {TABLE_LABELS.get(table, table)}" for table, count in blocking.items()
+        )
+        return gettext(
+            "“%(record)s” cannot be deleted: other records refer to it (%(dependents)s). "
+            "Delete or change those first, or archive it.",
+            record=str(model),
+            dependents=parts,
+        )
+
+    def handle_view_exception(self, exc: Exception) -> bool:
+        # Flask-Admin would flash the raw database error, which can show stored values.
+        if isinstance(exc, SQLAlchemyError):
+            db.session.rollback()
+            log.exception("Database error in %s", self.model.__name__)
+            flash(gettext("The operation failed because of a database error."), "error")
+            return True
+        return super().handle_view_exception(exc)

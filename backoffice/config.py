@@ -1,0 +1,53 @@
+"""Configuration: defaults, then the environment, then a test mapping (in create_app)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+
+def database_url(instance_path: str) -> str:
+    """Return the database URL: DATABASE_URL, or a SQLite file in the instance folder."""
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        return f"sqlite:///{Path(instance_path) / 'backoffice.sqlite3'}"
+    return normalise_database_url(url)
+
+
+def normalise_database_url(url: str) -> str:
+    """Point PostgreSQL URLs at the psycopg 3 driver the backoffice installs."""
+    # Hosting platforms hand out postgres:// URLs; the psycopg 3 driver needs its own prefix.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def secret_key(instance_path: str) -> str:
+    """Return SECRET_KEY from the environment, or one generated once in the instance folder."""
+    if key := os.environ.get("SECRET_KEY"):
+        return key
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Created readable by its owner only: the key signs every session cookie.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_hex(32))
+    return path.read_text().strip()
+
+
+def defaults(instance_path: str) -> dict:
+    """Return the settings every deployment starts from."""
+    return {
+        "SQLALCHEMY_DATABASE_URI": database_url(instance_path),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "BABEL_DEFAULT_LOCALE": "fr",
+        "BABEL_DEFAULT_TIMEZONE": "Europe/Brussels",
+        "LANGUAGES": ("fr", "nl", "de", "en"),
+        # Raw database errors can show stored values: Flask-Admin must not flash them.
+        "FLASK_ADMIN_RAISE_ON_INTEGRITY_ERROR": False,
+        "FLASK_ADMIN_SWATCH": "default",
+        "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
+    }

@@ -1,0 +1,182 @@
+"""The network: municipalities, partner organisations, professionals, referents, the platform."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+
+from sqlalchemy import Column, ForeignKey, Index, String, Table, Text, text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Record, db, is_current, one_of, period_ordered
+
+
+class Municipality(Record, db.Model):
+    """One of the five municipalities of the police zone."""
+
+    __tablename__ = "municipality"
+
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    postal_code: Mapped[str] = mapped_column(String(4))
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OrganisationKind(enum.StrEnum):
+    POLICE_VICTIM_ASSISTANCE = "police_victim_assistance"
+    MUNICIPAL_SOCIAL_SERVICE = "municipal_social_service"
+    CPAS = "cpas"
+    REGIONAL_BODY = "regional_body"
+    SOCIAL_HOUSING_AGENCY = "social_housing_agency"
+    RESOURCE_CENTRE = "resource_centre"
+    MENTAL_HEALTH = "mental_health"
+    CHILD_AND_FAMILY = "child_and_family"
+    YOUTH_AID = "youth_aid"
+    FAMILY_PLANNING = "family_planning"
+    SCHOOL = "school"
+    GENERAL_PRACTICE = "general_practice"
+    JUSTICE_HOUSE = "justice_house"
+    ASSOCIATION = "association"
+    OTHER = "other"
+
+
+class Organisation(Record, db.Model):
+    """A partner organisation; regional bodies belong to no single municipality."""
+
+    __tablename__ = "organisation"
+    __table_args__ = (one_of("kind", OrganisationKind),)
+
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    short_name: Mapped[str | None] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(40))
+    municipality_id: Mapped[int | None] = mapped_column(
+        ForeignKey("municipality.id", ondelete="RESTRICT"), index=True
+    )
+    address: Mapped[str | None] = mapped_column(String(300))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(200))
+    website: Mapped[str | None] = mapped_column(String(300))
+    active: Mapped[bool] = mapped_column(default=True, server_default=text("true"))
+
+    municipality: Mapped[Municipality | None] = relationship()
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+
+class Person(Record, db.Model):
+    """A professional of the network. Never a victim: victims are not recorded by name."""
+
+    __tablename__ = "person"
+
+    first_name: Mapped[str] = mapped_column(String(80))
+    last_name: Mapped[str] = mapped_column(String(80))
+    job_title: Mapped[str | None] = mapped_column(String(120))
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="RESTRICT"), index=True
+    )
+    email: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(40))
+
+    organisation: Mapped[Organisation | None] = relationship()
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+class AppointingBody(enum.StrEnum):
+    MUNICIPAL_COLLEGE = "municipal_college"
+    SOCIAL_ACTION_COUNCIL = "social_action_council"
+
+
+class ReferentAppointment(Record, db.Model):
+    """A person appointed intrafamily-violence referent for a municipality."""
+
+    __tablename__ = "referent_appointment"
+    __table_args__ = (
+        one_of("appointed_by", AppointingBody),
+        period_ordered("starts_on", "ends_on"),
+        # A person holds at most one open appointment per municipality.
+        Index(
+            "uq_referent_appointment_open",
+            "person_id",
+            "municipality_id",
+            unique=True,
+            sqlite_where=text("ends_on IS NULL"),
+            postgresql_where=text("ends_on IS NULL"),
+        ),
+    )
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"))
+    municipality_id: Mapped[int] = mapped_column(
+        ForeignKey("municipality.id", ondelete="RESTRICT"), index=True
+    )
+    appointed_by: Mapped[str] = mapped_column(String(30))
+    starts_on: Mapped[date]
+    ends_on: Mapped[date | None]
+
+    person: Mapped[Person] = relationship()
+    municipality: Mapped[Municipality] = relationship()
+
+    def is_active(self, on: date) -> bool:
+        return is_current(self.starts_on, self.ends_on, on)
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.municipality})"
+
+
+class PlatformMembership(Record, db.Model):
+    """A professional's seat in the STOPP VIF platform."""
+
+    __tablename__ = "platform_membership"
+    __table_args__ = (
+        period_ordered("starts_on", "ends_on"),
+        Index(
+            "uq_platform_membership_open",
+            "person_id",
+            unique=True,
+            sqlite_where=text("ends_on IS NULL"),
+            postgresql_where=text("ends_on IS NULL"),
+        ),
+    )
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"))
+    starts_on: Mapped[date]
+    ends_on: Mapped[date | None]
+
+    person: Mapped[Person] = relationship()
+
+    def __str__(self) -> str:
+        return str(self.person)
+
+
+# Deleting a meeting removes its attendance list; deleting a person who attended is refused.
+meeting_attendee = Table(
+    "platform_meeting_attendee",
+    db.metadata,
+    Column(
+        "meeting_id",
+        ForeignKey("platform_meeting.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("person_id", ForeignKey("person.id", ondelete="RESTRICT"), primary_key=True),
+)
+
+
+class PlatformMeeting(Record, db.Model):
+    """A quarterly meeting of the platform."""
+
+    __tablename__ = "platform_meeting"
+
+    held_on: Mapped[date] = mapped_column(index=True)
+    place: Mapped[str | None] = mapped_column(String(200))
+    agenda: Mapped[str | None] = mapped_column(Text)
+    minutes: Mapped[str | None] = mapped_column(Text)
+
+    attendees: Mapped[list[Person]] = relationship(
+        secondary=meeting_attendee, order_by="Person.last_name"
+    )
+
+    def __str__(self) -> str:
+        return self.held_on.isoformat()

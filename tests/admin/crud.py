@@ -1,0 +1,64 @@
+"""Helpers to drive the admin screens over HTTP the way a browser does."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from models import db
+
+
+def count(model) -> int:
+    return db.session.scalar(select(func.count()).select_from(model))
+
+
+def create(client, endpoint: str, data: dict):
+    return client.post(f"/admin/{endpoint}/new/", data=data)
+
+
+def edit(client, endpoint: str, record_id: int, data: dict):
+    return client.post(f"/admin/{endpoint}/edit/?id={record_id}", data=data)
+
+
+def delete(client, endpoint: str, record_id: int):
+    return client.post(f"/admin/{endpoint}/delete/", data={"id": record_id})
+
+
+def round_trip(
+    client,
+    endpoint: str,
+    model,
+    data: dict,
+    change: dict,
+    shown: str,
+    changed: str,
+    exported: str | None = None,
+):
+    """Create, list, search, edit, show, export and delete one record through the admin.
+
+    `shown` must appear in the list once created; `changed` in the details once edited
+    and `exported` (default: `changed`) in the CSV export.
+    """
+    before = count(model)
+    response = create(client, endpoint, data)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    assert count(model) == before + 1
+    record = db.session.scalars(select(model).order_by(model.id.desc())).first()
+
+    listing = client.get(f"/admin/{endpoint}/")
+    assert listing.status_code == 200
+    assert shown in listing.get_data(as_text=True)
+
+    response = edit(client, endpoint, record.id, {**data, **change})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    details = client.get(f"/admin/{endpoint}/details/?id={record.id}")
+    assert changed in details.get_data(as_text=True)
+
+    for export_type in ("csv", "xlsx"):
+        export = client.get(f"/admin/{endpoint}/export/{export_type}/")
+        assert export.status_code == 200
+    csv = client.get(f"/admin/{endpoint}/export/csv/").get_data(as_text=True)
+    assert (exported or changed) in csv
+
+    response = delete(client, endpoint, record.id)
+    assert response.status_code == 302
+    assert count(model) == before

@@ -1,0 +1,204 @@
+from datetime import date
+
+import pytest
+
+from models.network import (
+    Municipality,
+    Organisation,
+    Person,
+    PlatformMeeting,
+    PlatformMembership,
+    ReferentAppointment,
+)
+from tests import factories
+from tests.admin.crud import count, create, delete, edit, round_trip
+
+
+def test_municipality_round_trip(client):
+    round_trip(
+        client,
+        "municipality",
+        Municipality,
+        {"name": "Comblain", "postal_code": "4170"},
+        {"name": "Comblain-au-Pont"},
+        shown="Comblain",
+        changed="Comblain-au-Pont",
+    )
+
+
+def test_organisation_round_trip(client):
+    town = factories.municipality("Esneux")
+    round_trip(
+        client,
+        "organisation",
+        Organisation,
+        {
+            "name": "Planning familial d'Esneux",
+            "kind": "family_planning",
+            "municipality": town.id,
+            "active": "y",
+        },
+        {"short_name": "PF Esneux"},
+        shown="Planning familial d&#39;Esneux",
+        changed="PF Esneux",
+    )
+
+
+def test_person_round_trip_with_organisation_lookup(client):
+    org = factories.organisation("SAPV Secova")
+    round_trip(
+        client,
+        "person",
+        Person,
+        {"first_name": "Claire", "last_name": "Renard", "organisation": org.id},
+        {"job_title": "Assistante sociale"},
+        shown="Renard",
+        changed="Assistante sociale",
+    )
+    found = client.get("/admin/person/ajax/lookup/?name=organisation&query=SAPV")
+    assert "SAPV Secova" in found.get_data(as_text=True)
+
+
+def test_referent_round_trip(client):
+    person, town = factories.person("Lambert"), factories.municipality("Trooz")
+    round_trip(
+        client,
+        "referentappointment",
+        ReferentAppointment,
+        {
+            "person": person.id,
+            "municipality": town.id,
+            "appointed_by": "municipal_college",
+            "starts_on": "2025-02-01",
+        },
+        {"ends_on": "2025-12-31"},
+        shown="Lambert",
+        changed="31 déc. 2025",
+        exported="2025-12-31",
+    )
+
+
+def test_platform_membership_round_trip(client):
+    person = factories.person("Marchal")
+    round_trip(
+        client,
+        "platformmembership",
+        PlatformMembership,
+        {"person": person.id, "starts_on": "2025-01-15"},
+        {"ends_on": "2025-06-30"},
+        shown="Marchal",
+        changed="30 juin 2025",
+        exported="2025-06-30",
+    )
+
+
+def test_platform_meeting_round_trip_with_attendees(client):
+    a, b = factories.person("Aubry"), factories.person("Bodart")
+    round_trip(
+        client,
+        "platformmeeting",
+        PlatformMeeting,
+        {
+            "held_on": "2025-03-12",
+            "place": "Maison communale de Chaudfontaine",
+            "attendees": [a.id, b.id],
+        },
+        {"minutes": "Bilan du premier trimestre"},
+        shown="Chaudfontaine",
+        changed="Bilan du premier trimestre",
+    )
+
+
+def test_list_shows_related_records_by_name_not_id(client):
+    factories.referent(
+        person=factories.person("Hubert"), municipality=factories.municipality("Sprimont")
+    )
+    page = client.get("/admin/referentappointment/").get_data(as_text=True)
+    assert "Alex Hubert" in page and "Sprimont" in page
+
+
+def test_list_filters_organisations_by_kind(client):
+    factories.organisation("CPAS de Trooz", kind="cpas")
+    factories.organisation("École communale", kind="school")
+    page = client.get("/admin/organisation/?flt0_0=cpas").get_data(as_text=True)
+    assert "CPAS de Trooz" in page and "École communale" not in page
+
+
+@pytest.mark.parametrize(
+    ("data", "field_error"),
+    [
+        ({"first_name": "", "last_name": "Renard"}, "Ce champ est requis."),
+        ({"first_name": "Claire", "last_name": "R" * 81}, "81"),
+    ],
+)
+def test_person_form_refuses_bad_input_and_keeps_it(client, data, field_error):
+    response = create(client, "person", data)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert field_error in page or "80" in page
+    assert 'value="Renard"' in page or 'value="' + "R" * 81 + '"' in page
+    assert count(Person) == 0
+
+
+def test_referent_end_before_start_is_refused_next_to_the_field(client):
+    person, town = factories.person(), factories.municipality()
+    response = create(
+        client,
+        "referentappointment",
+        {
+            "person": person.id,
+            "municipality": town.id,
+            "appointed_by": "municipal_college",
+            "starts_on": "2025-05-01",
+            "ends_on": "2025-04-01",
+        },
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Ne doit pas précéder « Du »" in page
+    assert 'value="2025-04-01"' in page
+    assert count(ReferentAppointment) == 0
+
+
+def test_second_open_appointment_for_same_person_and_town_is_refused(client):
+    existing = factories.referent()
+    response = create(
+        client,
+        "referentappointment",
+        {
+            "person": existing.person_id,
+            "municipality": existing.municipality_id,
+            "appointed_by": "social_action_council",
+            "starts_on": "2025-06-01",
+        },
+    )
+    assert response.status_code == 200
+    assert "Un autre enregistrement a déjà cette valeur." in response.get_data(as_text=True)
+    assert count(ReferentAppointment) == 1
+
+
+def test_deleting_an_organisation_people_work_for_is_refused_with_explanation(client):
+    org = factories.organisation("CPAS d'Aywaille")
+    factories.person("Gilles", organisation=org)
+    response = delete(client, "organisation", org.id)
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "ne peut pas être supprimé" in page and "1 × personnes" in page
+    assert count(Organisation) == 1
+
+
+def test_editing_with_an_impossible_date_keeps_the_stored_record(client):
+    membership = factories.save(
+        PlatformMembership(person=factories.person(), starts_on=date(2025, 1, 1))
+    )
+    response = edit(
+        client,
+        "platformmembership",
+        membership.id,
+        {
+            "person": membership.person_id,
+            "starts_on": "2025-01-01",
+            "ends_on": "2024-12-31",
+        },
+    )
+    assert response.status_code == 200
+    assert factories.db.session.get(PlatformMembership, membership.id).ends_on is None

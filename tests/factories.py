@@ -1,0 +1,52 @@
+"""Small builders of valid records, committed, for tests to start from."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+
+from models import db
+from models.network import (
+    AppointingBody,
+    Municipality,
+    Organisation,
+    OrganisationKind,
+    Person,
+    ReferentAppointment,
+)
+
+_counter = itertools.count(1)
+
+
+def save(*records):
+    """Add and commit records; return the first (handy for one-liners)."""
+    db.session.add_all(records)
+    db.session.commit()
+    return records[0]
+
+
+def municipality(name: str | None = None, **fields) -> Municipality:
+    n = next(_counter)
+    return save(
+        Municipality(
+            name=name or f"Commune {n}", postal_code=fields.pop("postal_code", "4000"), **fields
+        )
+    )
+
+
+def organisation(name: str | None = None, **fields) -> Organisation:
+    fields.setdefault("kind", OrganisationKind.ASSOCIATION)
+    return save(Organisation(name=name or f"Organisation {next(_counter)}", **fields))
+
+
+def person(last_name: str | None = None, **fields) -> Person:
+    fields.setdefault("first_name", "Alex")
+    return save(Person(last_name=last_name or f"Dupont{next(_counter)}", **fields))
+
+
+def referent(**fields) -> ReferentAppointment:
+    fields.setdefault("person", fields.get("person") or person())
+    fields.setdefault("municipality", fields.get("municipality") or municipality())
+    fields.setdefault("appointed_by", AppointingBody.MUNICIPAL_COLLEGE)
+    fields.setdefault("starts_on", date(2025, 1, 1))
+    return save(ReferentAppointment(**fields))
