@@ -1,0 +1,83 @@
+"""The demo data reproduces the figures of the network's own summary, for the demo year."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from backoffice import demo
+from models import db
+from models.network import (
+    AppointingBody,
+    Municipality,
+    PlatformMeeting,
+    PlatformMembership,
+    ReferentAppointment,
+)
+
+TODAY = date.today()
+YEAR = TODAY.year - 1
+YEAR_END = date(YEAR, 12, 31)
+
+
+@pytest.fixture
+def loaded():
+    assert demo.load() is True
+
+
+def count(statement) -> int:
+    return db.session.scalar(select(func.count()).select_from(statement.subquery()))
+
+
+def active_referents(**where):
+    statement = select(ReferentAppointment).where(
+        ReferentAppointment.starts_on <= YEAR_END,
+        (ReferentAppointment.ends_on.is_(None)) | (ReferentAppointment.ends_on >= YEAR_END),
+    )
+    for column, value in where.items():
+        statement = statement.where(getattr(ReferentAppointment, column) == value)
+    return statement
+
+
+def test_demo_year_is_the_year_before_today():
+    assert demo.demo_year(date(2026, 11, 26)) == 2025
+
+
+def test_five_municipalities_of_zone_secova(loaded):
+    names = db.session.scalars(select(Municipality.name).order_by(Municipality.name)).all()
+    assert names == ["Aywaille", "Chaudfontaine", "Esneux", "Sprimont", "Trooz"]
+
+
+def test_seventeen_referents_appointed_by_colleges_and_social_action_councils(loaded):
+    assert count(active_referents()) == 17
+    assert count(active_referents(appointed_by=AppointingBody.MUNICIPAL_COLLEGE)) == 9
+    assert count(active_referents(appointed_by=AppointingBody.SOCIAL_ACTION_COUNCIL)) == 8
+    towns = db.session.scalars(
+        select(func.count(func.distinct(ReferentAppointment.municipality_id))).where(
+            ReferentAppointment.ends_on.is_(None)
+        )
+    ).one()
+    assert towns == 5
+
+
+def test_thirty_two_platform_members_meeting_once_per_quarter(loaded):
+    members = select(PlatformMembership).where(
+        PlatformMembership.starts_on <= YEAR_END, PlatformMembership.ends_on.is_(None)
+    )
+    assert count(members) == 32
+    meetings = db.session.scalars(
+        select(PlatformMeeting.held_on).where(
+            PlatformMeeting.held_on.between(date(YEAR, 1, 1), YEAR_END)
+        )
+    ).all()
+    assert sorted((d.month - 1) // 3 for d in meetings) == [0, 1, 2, 3]
+
+
+def test_loading_twice_duplicates_nothing(app, loaded):
+    tables = [t for t in db.metadata.sorted_tables]
+    before = {t.name: db.session.scalar(select(func.count()).select_from(t)) for t in tables}
+    result = app.test_cli_runner().invoke(args=["demo", "load"])
+    assert result.exit_code == 0
+    after = {t.name: db.session.scalar(select(func.count()).select_from(t)) for t in tables}
+    assert after == before
+    assert sum(before.values()) > 100
