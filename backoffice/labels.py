@@ -2,7 +2,11 @@
 
 from flask_babel import lazy_gettext as _
 
+from models.agreements import AgreementKind, AgreementStatus
+from models.awareness import Language, MaterialKind, Occasion
+from models.housing import ExitDestination
 from models.network import AppointingBody, OrganisationKind
+from models.training import TrainingAudience
 
 ORGANISATION_KINDS = {
     OrganisationKind.POLICE_VICTIM_ASSISTANCE: _("Police victim assistance"),
@@ -27,8 +31,71 @@ APPOINTING_BODIES = {
     AppointingBody.SOCIAL_ACTION_COUNCIL: _("Social action council (CPAS)"),
 }
 
+TRAINING_AUDIENCES = {
+    TrainingAudience.REFERENTS: _("Intrafamily-violence referents"),
+    TrainingAudience.FIRST_LINE: _("First-line professionals"),
+    TrainingAudience.MIXED: _("Mixed audience"),
+}
+
+OCCASIONS = {
+    Occasion.LOCAL_EVENT: _("Local event"),
+    Occasion.CAMPAIGN_25_NOVEMBER: _("25 November campaign"),
+    Occasion.SCHOOL: _("School"),
+    Occasion.MARKET_OR_FAIR: _("Market or fair"),
+    Occasion.PRESS_OR_MEDIA: _("Press or media"),
+    Occasion.ONLINE: _("Online"),
+    Occasion.OTHER: _("Other"),
+}
+
+MATERIAL_KINDS = {
+    MaterialKind.FLYER: _("Flyer"),
+    MaterialKind.POSTER: _("Poster"),
+    MaterialKind.CARD: _("Card"),
+    MaterialKind.WEB_PAGE: _("Web page"),
+    MaterialKind.VIDEO: _("Video"),
+    MaterialKind.BOOKLET: _("Booklet"),
+    MaterialKind.GOODIES: _("Promotional items"),
+    MaterialKind.OTHER: _("Other"),
+}
+
+LANGUAGES = {
+    Language.FR: _("French"),
+    Language.NL: _("Dutch"),
+    Language.DE: _("German"),
+    Language.EN: _("English"),
+}
+
+AGREEMENT_KINDS = {
+    AgreementKind.PARTNERSHIP: _("Partnership agreement"),
+    AgreementKind.COLLABORATION: _("Collaboration agreement"),
+    AgreementKind.HOUSING_PROVISION: _("Provision of housing"),
+    AgreementKind.SERVICE: _("Service agreement"),
+    AgreementKind.OTHER: _("Other"),
+}
+
+AGREEMENT_STATUSES = {
+    AgreementStatus.UPCOMING: _("Upcoming"),
+    AgreementStatus.ACTIVE: _("In force"),
+    AgreementStatus.ENDED: _("Expired"),
+}
+
+EXIT_DESTINATIONS = {
+    ExitDestination.OWN_HOUSING: _("Own housing"),
+    ExitDestination.FAMILY_OR_FRIENDS: _("Family or friends"),
+    ExitDestination.OTHER_SHELTER: _("Other emergency accommodation"),
+    ExitDestination.SOCIAL_HOUSING: _("Social housing"),
+    ExitDestination.RETURN_HOME: _("Return home"),
+    ExitDestination.OTHER: _("Other"),
+    ExitDestination.UNKNOWN: _("Unknown"),
+}
+
 # Plural names of the tables that can hold a record back from deletion.
 TABLE_LABELS = {
+    "agreement": _("agreements"),
+    "housing_unit": _("emergency housing units"),
+    "housing_stay": _("housing stays"),
+    "intervention_protocol": _("intervention protocols"),
+    "protocol_signatory": _("intervention protocol signatures"),
     "municipality": _("municipalities"),
     "organisation": _("organisations"),
     "person": _("persons"),
@@ -36,6 +103,16 @@ TABLE_LABELS = {
     "platform_membership": _("platform memberships"),
     "platform_meeting": _("platform meetings"),
     "platform_meeting_attendee": _("platform meeting attendances"),
+    "awareness_action": _("awareness actions"),
+    "awareness_action_material": _("awareness actions (materials used)"),
+    "awareness_action_partner": _("awareness actions (partners)"),
+    "communication_material": _("communication materials"),
+    "workshop": _("workshops"),
+    "workshop_facilitator": _("workshop facilitations"),
+    "workshop_session": _("workshop sessions"),
+    "training": _("trainings"),
+    "training_session": _("training sessions"),
+    "training_participant": _("training participations"),
 }
 
 

@@ -4,5 +4,15 @@ Importing this package registers every table on `db.metadata`, which Alembic and
 tests rely on.
 """
 
-from . import agreements, awareness, children, housing, network, protocols, training  # noqa: F401
+from . import (  # noqa: F401
+    accounts,
+    agreements,
+    audit,
+    awareness,
+    children,
+    housing,
+    network,
+    protocols,
+    training,
+)
 from .base import Base, db  # noqa: F401

@@ -1,1 +1,165 @@
-"""(to be written)"""
+"""Raising public awareness: awareness actions and the communication materials they use."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from datetime import date
+from itertools import combinations
+
+from sqlalchemy import CheckConstraint, Column, ForeignKey, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Record, db, not_negative, one_of
+from .network import Municipality, Organisation
+
+
+class Occasion(enum.StrEnum):
+    LOCAL_EVENT = "local_event"
+    # International day for the elimination of violence against women.
+    CAMPAIGN_25_NOVEMBER = "campaign_25_november"
+    SCHOOL = "school"
+    MARKET_OR_FAIR = "market_or_fair"
+    PRESS_OR_MEDIA = "press_or_media"
+    ONLINE = "online"
+    OTHER = "other"
+
+
+class MaterialKind(enum.StrEnum):
+    FLYER = "flyer"
+    POSTER = "poster"
+    CARD = "card"
+    WEB_PAGE = "web_page"
+    VIDEO = "video"
+    BOOKLET = "booklet"
+    GOODIES = "goodies"
+    OTHER = "other"
+
+
+# Kinds that are not counted in copies: their quantity may stay empty.
+UNCOUNTED_KINDS = (MaterialKind.WEB_PAGE, MaterialKind.VIDEO, MaterialKind.OTHER)
+
+
+class Language(enum.StrEnum):
+    """Languages of a material, in Belgian order (the national languages first)."""
+
+    FR = "fr"
+    NL = "nl"
+    DE = "de"
+    EN = "en"
+
+
+def format_languages(codes: Iterable[str]) -> str | None:
+    """Store a choice of languages as comma-separated codes in a fixed order; none is None.
+
+    Raise ValueError on a code that is not a known language.
+    """
+    chosen = {Language(code) for code in codes}
+    return ",".join(language for language in Language if language in chosen) or None
+
+
+def parse_languages(stored: str | None) -> list[Language]:
+    """Read the languages stored by `format_languages`."""
+    return [Language(code) for code in stored.split(",")] if stored else []
+
+
+def _languages_valid(column: str) -> CheckConstraint:
+    # Every ordered, non-empty subset of the languages: the only strings format_languages writes.
+    subsets = [
+        ",".join(subset)
+        for size in range(1, len(Language) + 1)
+        for subset in combinations(list(Language), size)
+    ]
+    allowed = ", ".join(f"'{subset}'" for subset in subsets)
+    return CheckConstraint(
+        f"{column} IN ({allowed})",
+        name=f"{column}_valid",
+        info={"field": column, "rule": "choice"},
+    )
+
+
+class CommunicationMaterial(Record, db.Model):
+    """A communication material of the network: flyer, poster, web page, video..."""
+
+    __tablename__ = "communication_material"
+    __table_args__ = (
+        one_of("kind", MaterialKind),
+        _languages_valid("languages"),
+        *not_negative("quantity"),
+        # Printed materials and goodies are counted in copies.
+        CheckConstraint(
+            "quantity IS NOT NULL OR kind IN ({})".format(
+                ", ".join(f"'{kind}'" for kind in UNCOUNTED_KINDS)
+            ),
+            name="quantity_counted",
+            info={"field": "quantity", "rule": "not_null"},
+        ),
+    )
+
+    title: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    languages: Mapped[str | None] = mapped_column(String(11))
+    quantity: Mapped[int | None]
+    issued_on: Mapped[date | None] = mapped_column(index=True)
+    description: Mapped[str | None] = mapped_column(Text)
+
+    @property
+    def language_list(self) -> list[Language]:
+        return parse_languages(self.languages)
+
+    def __str__(self) -> str:
+        return self.title
+
+
+# Deleting an action removes its links; deleting a material or partner it used is refused.
+action_material = Table(
+    "awareness_action_material",
+    db.metadata,
+    Column("action_id", ForeignKey("awareness_action.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "material_id",
+        ForeignKey("communication_material.id", ondelete="RESTRICT"),
+        primary_key=True,
+        index=True,
+    ),
+)
+
+action_partner = Table(
+    "awareness_action_partner",
+    db.metadata,
+    Column("action_id", ForeignKey("awareness_action.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "organisation_id",
+        ForeignKey("organisation.id", ondelete="RESTRICT"),
+        primary_key=True,
+        index=True,
+    ),
+)
+
+
+class AwarenessAction(Record, db.Model):
+    """An action raising public awareness; zone-wide actions belong to no municipality."""
+
+    __tablename__ = "awareness_action"
+    __table_args__ = (one_of("occasion", Occasion), *not_negative("public_reached"))
+
+    title: Mapped[str] = mapped_column(String(200))
+    municipality_id: Mapped[int | None] = mapped_column(
+        ForeignKey("municipality.id", ondelete="RESTRICT"), index=True
+    )
+    occasion: Mapped[str] = mapped_column(String(30))
+    held_on: Mapped[date] = mapped_column(index=True)
+    # Estimated number of people reached.
+    public_reached: Mapped[int | None]
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    municipality: Mapped[Municipality | None] = relationship()
+    materials: Mapped[list[CommunicationMaterial]] = relationship(
+        secondary=action_material, order_by=CommunicationMaterial.title
+    )
+    partners: Mapped[list[Organisation]] = relationship(
+        secondary=action_partner, order_by=Organisation.name
+    )
+
+    def __str__(self) -> str:
+        return self.title

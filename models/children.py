@@ -1,1 +1,127 @@
-"""(to be written)"""
+"""Support groups for children and young people: the "La cabane" workshops and their sessions.
+
+Only counts are kept: no child's (or parent's) name is ever stored.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Record, db, not_negative
+from .network import Municipality, Organisation
+
+OLDEST_AGE = 18  # the groups are for minors
+
+WEDNESDAY = 2  # date.weekday()
+
+
+def first_wednesdays(year: int) -> list[date]:
+    """Return the first Wednesday of each month of `year`."""
+    wednesdays = []
+    for month in range(1, 13):
+        first = date(year, month, 1)
+        wednesdays.append(first + timedelta(days=(WEDNESDAY - first.weekday()) % 7))
+    return wednesdays
+
+
+# Deleting a workshop removes its list of facilitators; deleting an organisation that
+# facilitates a workshop is refused.
+workshop_facilitator = Table(
+    "workshop_facilitator",
+    db.metadata,
+    Column("workshop_id", ForeignKey("workshop.id", ondelete="CASCADE"), primary_key=True),
+    Column("organisation_id", ForeignKey("organisation.id", ondelete="RESTRICT"), primary_key=True),
+)
+
+
+class Workshop(Record, db.Model):
+    """A recurring support group for children who are victims or witnesses, e.g. "La cabane"."""
+
+    __tablename__ = "workshop"
+    __table_args__ = (
+        *not_negative("min_age"),
+        CheckConstraint(
+            "max_age >= min_age",
+            name="max_age_not_below_min_age",
+            info={"field": "max_age", "rule": "age_range"},
+        ),
+        CheckConstraint(
+            f"max_age <= {OLDEST_AGE}",
+            name="max_age_of_a_minor",
+            info={"field": "max_age", "rule": "age_range"},
+        ),
+    )
+
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    min_age: Mapped[int] = mapped_column(default=5, server_default=text("5"))
+    max_age: Mapped[int] = mapped_column(default=10, server_default=text("10"))
+    schedule: Mapped[str | None] = mapped_column(String(200))
+    place: Mapped[str | None] = mapped_column(String(200))
+    municipality_id: Mapped[int | None] = mapped_column(
+        ForeignKey("municipality.id", ondelete="RESTRICT"), index=True
+    )
+    parents_reception: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
+    active: Mapped[bool] = mapped_column(default=True, server_default=text("true"))
+
+    municipality: Mapped[Municipality | None] = relationship()
+    facilitators: Mapped[list[Organisation]] = relationship(
+        secondary=workshop_facilitator, order_by="Organisation.name"
+    )
+    # The database refuses to delete a workshop that has sessions: never orphan them.
+    sessions: Mapped[list[WorkshopSession]] = relationship(
+        back_populates="workshop", order_by="WorkshopSession.held_on", passive_deletes="all"
+    )
+
+    @property
+    def age_range(self) -> str:
+        return f"{self.min_age}–{self.max_age}"
+
+    def planned_dates(self, year: int) -> list[date]:
+        """Return the dates the workshop's rule plans in `year`: every first Wednesday."""
+        return first_wednesdays(year)
+
+    def missed_dates(self, year: int, until: date | None = None) -> list[date]:
+        """Return the planned dates of `year` (up to `until`) on which no session was held."""
+        held = {session.held_on for session in self.sessions}
+        return [
+            day
+            for day in self.planned_dates(year)
+            if day not in held and (until is None or day <= until)
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class WorkshopSession(Record, db.Model):
+    """One session of a workshop: how many children and parents came, never who."""
+
+    __tablename__ = "workshop_session"
+    __table_args__ = (
+        # held_on first: a second session on the same day is reported next to the date.
+        UniqueConstraint("held_on", "workshop_id"),
+        *not_negative("children_present", "parents_present"),
+    )
+
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshop.id", ondelete="RESTRICT"))
+    held_on: Mapped[date] = mapped_column(index=True)
+    children_present: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    parents_present: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    workshop: Mapped[Workshop] = relationship(back_populates="sessions")
+
+    def __str__(self) -> str:
+        return f"{self.workshop} – {self.held_on.isoformat()}"

@@ -1,1 +1,212 @@
-"""(to be written)"""
+"""Emergency housing: the units partners provide and the stays of households hidden there.
+
+A stay describes a household hiding from its aggressor. Nothing here names a victim:
+a stay carries a generated pseudonymous code, counts of persons and dates, no more.
+"""
+
+from __future__ import annotations
+
+import enum
+import secrets
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text, case, func, or_, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+from sqlalchemy.sql.functions import FunctionElement
+
+from .base import Record, db, not_negative, one_of, period_ordered
+from .network import Municipality, Organisation
+
+# No 0/O, 1/I/L or U/V: a code read aloud on the phone or copied by hand stays exact.
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ"
+CODE_PREFIX = "M-"  # "ménage", the household
+CODE_LENGTH = 6
+
+
+def new_household_code() -> str:
+    """Draw a fresh pseudonymous household code such as "M-7K3F9Q"."""
+    return CODE_PREFIX + "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+class HousingUnit(Record, db.Model):
+    """A dwelling a partner lends for emergency housing, during a window of availability."""
+
+    __tablename__ = "housing_unit"
+    __table_args__ = (
+        CheckConstraint(
+            "capacity >= 1",
+            name="capacity_positive",
+            info={"field": "capacity", "rule": "capacity"},
+        ),
+        period_ordered("available_from", "available_until"),
+    )
+
+    label: Mapped[str] = mapped_column(String(120), unique=True)
+    provider_id: Mapped[int] = mapped_column(
+        ForeignKey("organisation.id", ondelete="RESTRICT"), index=True
+    )
+    municipality_id: Mapped[int] = mapped_column(
+        ForeignKey("municipality.id", ondelete="RESTRICT"), index=True
+    )
+    capacity: Mapped[int] = mapped_column(default=1)
+    available_from: Mapped[date]
+    available_until: Mapped[date | None]
+    # Where victims hide: shown to whoever manages the unit, never listed or exported.
+    # Where victims hide: shown to whoever manages the unit, never listed or exported;
+    # "sensitive" masks the values in the audit log.
+    address: Mapped[str | None] = mapped_column(String(300), info={"sensitive": True})
+    notes: Mapped[str | None] = mapped_column(Text, info={"sensitive": True})
+
+    provider: Mapped[Organisation] = relationship()
+    municipality: Mapped[Municipality] = relationship()
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class ExitDestination(enum.StrEnum):
+    OWN_HOUSING = "own_housing"
+    FAMILY_OR_FRIENDS = "family_or_friends"
+    OTHER_SHELTER = "other_shelter"
+    SOCIAL_HOUSING = "social_housing"
+    RETURN_HOME = "return_home"
+    OTHER = "other"
+    UNKNOWN = "unknown"
+
+
+class HousingStay(Record, db.Model):
+    """A household's stay in a unit; the exit date stays empty while the stay goes on."""
+
+    __tablename__ = "housing_stay"
+    __table_args__ = (
+        period_ordered("entry_date", "exit_date"),
+        *not_negative("adults", "children"),
+        CheckConstraint(
+            "adults + children >= 1",
+            name="household_not_empty",
+            info={"field": "adults", "rule": "household"},
+        ),
+        one_of("destination", ExitDestination),
+        CheckConstraint(
+            "destination IS NULL OR exit_date IS NOT NULL",
+            name="destination_after_exit",
+            info={"field": "destination", "rule": "destination"},
+        ),
+    )
+
+    unit_id: Mapped[int] = mapped_column(
+        ForeignKey("housing_unit.id", ondelete="RESTRICT"), index=True
+    )
+    household_code: Mapped[str] = mapped_column(String(12), unique=True, default=new_household_code)
+    referring_organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="RESTRICT"), index=True
+    )
+    entry_date: Mapped[date] = mapped_column(index=True)
+    exit_date: Mapped[date | None]
+    adults: Mapped[int] = mapped_column(default=1)
+    children: Mapped[int] = mapped_column(default=0)
+    destination: Mapped[str | None] = mapped_column(String(30))
+    notes: Mapped[str | None] = mapped_column(Text, info={"sensitive": True})
+
+    unit: Mapped[HousingUnit] = relationship()
+    referring_organisation: Mapped[Organisation | None] = relationship()
+
+    def __str__(self) -> str:
+        return self.household_code or ""
+
+
+def overlapping_stay(
+    session: Session,
+    unit_id: int,
+    entry_date: date,
+    exit_date: date | None,
+    excluding: int | None = None,
+) -> HousingStay | None:
+    """Return the first other stay of the unit whose nights meet [entry_date, exit_date).
+
+    A household may enter on the day the previous one leaves.
+    """
+    query = select(HousingStay).where(
+        HousingStay.unit_id == unit_id,
+        or_(HousingStay.exit_date.is_(None), HousingStay.exit_date > entry_date),
+    )
+    if exit_date is not None:
+        query = query.where(HousingStay.entry_date < exit_date)
+    if excluding is not None:
+        query = query.where(HousingStay.id != excluding)
+    return session.scalars(query.order_by(HousingStay.entry_date).limit(1)).first()
+
+
+# --- nights: the figures of the occupancy rate --------------------------------------
+
+
+class days_between(FunctionElement):
+    """`end - start` in whole days, for date expressions (SQLite has no date subtraction)."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(days_between)
+def _days_between(element, compiler, **kw) -> str:
+    start, end = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"({end} - {start})"
+
+
+@compiles(days_between, "sqlite")
+def _days_between_sqlite(element, compiler, **kw) -> str:
+    start, end = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"CAST(ROUND(julianday({end}) - julianday({start})) AS INTEGER)"
+
+
+def _later(a, b):
+    return case((a < b, b), else_=a)
+
+
+def _earlier(a, b):
+    return case((a > b, b), else_=a)
+
+
+def occupied_nights(
+    session: Session,
+    start: date,
+    end: date,
+    unit_ids: Iterable[int] | None = None,
+    *,
+    today: date | None = None,
+) -> int:
+    """Count the occupied nights of the days start..end (both included).
+
+    The night of day d is occupied by a stay when entry_date <= d < exit_date; a stay
+    without exit date occupies every night up to and including today's.
+    """
+    if end < start:
+        return 0
+    after_end = end + timedelta(days=1)
+    open_until = min(after_end, (today or date.today()) + timedelta(days=1))
+    first = _later(HousingStay.entry_date, start)
+    until = _earlier(func.coalesce(HousingStay.exit_date, open_until), after_end)
+    query = select(func.coalesce(func.sum(days_between(first, until)), 0)).where(until > first)
+    if unit_ids is not None:
+        query = query.where(HousingStay.unit_id.in_(list(unit_ids)))
+    return int(session.scalar(query))
+
+
+def available_nights(
+    session: Session, start: date, end: date, unit_ids: Iterable[int] | None = None
+) -> int:
+    """Count the nights of the days start..end (both included) on which units were available.
+
+    A unit is available every night from available_from to available_until, both included;
+    without an end it stays available.
+    """
+    if end < start:
+        return 0
+    first = _later(HousingUnit.available_from, start)
+    last = _earlier(func.coalesce(HousingUnit.available_until, end), end)
+    query = select(func.coalesce(func.sum(days_between(first, last) + 1), 0)).where(last >= first)
+    if unit_ids is not None:
+        query = query.where(HousingUnit.id.in_(list(unit_ids)))
+    return int(session.scalar(query))

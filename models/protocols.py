@@ -1,1 +1,50 @@
-"""(to be written)"""
+"""Intervention protocols: the common ways of working the partner organisations sign up to."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Column, ForeignKey, String, Table, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Record, db
+from .network import Organisation
+
+# Deleting a protocol removes its signatures; deleting an organisation that signed is refused.
+protocol_signatory = Table(
+    "protocol_signatory",
+    db.metadata,
+    Column(
+        "protocol_id",
+        ForeignKey("intervention_protocol.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column(
+        "organisation_id",
+        ForeignKey("organisation.id", ondelete="RESTRICT"),
+        primary_key=True,
+        index=True,
+    ),
+)
+
+
+class InterventionProtocol(Record, db.Model):
+    """One version of a common intervention protocol and the organisations that signed it."""
+
+    __tablename__ = "intervention_protocol"
+    __table_args__ = (UniqueConstraint("title", "revision"),)
+
+    title: Mapped[str] = mapped_column(String(200))
+    # The protocol's version ("1.0"); `version` itself is the row's edit counter (Record).
+    revision: Mapped[str] = mapped_column(String(20))
+    adopted_on: Mapped[date | None] = mapped_column(index=True)
+    summary: Mapped[str | None] = mapped_column(Text)
+    # Where the signed original is filed; uploading the document itself comes later.
+    document_reference: Mapped[str | None] = mapped_column(String(200))
+
+    signatories: Mapped[list[Organisation]] = relationship(
+        secondary=protocol_signatory, order_by="Organisation.name"
+    )
+
+    def __str__(self) -> str:
+        return f"{self.title} (v{self.revision})"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import uuid
 
+import flask_migrate
 import pytest
 from sqlalchemy import create_engine, text
 
@@ -50,7 +51,7 @@ def app(database):
         }
     )
     with app.app_context():
-        db.create_all()  # SQUASH: replaced by flask_migrate.upgrade() once the migration exists
+        flask_migrate.upgrade()  # the schema comes from the migrations, as in production
     yield app
     with app.app_context():
         db.engine.dispose()

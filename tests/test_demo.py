@@ -81,3 +81,58 @@ def test_loading_twice_duplicates_nothing(app, loaded):
     after = {t.name: db.session.scalar(select(func.count()).select_from(t)) for t in tables}
     assert after == before
     assert sum(before.values()) > 100
+
+
+def test_emergency_apartment_occupied_seven_and_a_half_months_of_twelve(loaded):
+    from models.housing import HousingUnit, available_nights, occupied_nights
+
+    start = date(YEAR, 1, 1)
+    occupied = occupied_nights(db.session, start, YEAR_END)
+    available = available_nights(db.session, start, YEAR_END)
+    assert (occupied, available) == (228, 365)
+    assert round(occupied / available * 100, 1) == 62.5
+    assert round(occupied / available * 12, 1) == 7.5
+    unit = db.session.scalars(select(HousingUnit)).one()
+    assert unit.provider.short_name == "AISOVA"
+    assert (unit.available_from, unit.available_until) == (date(YEAR, 1, 1), YEAR_END)
+
+
+def test_la_cabane_every_first_wednesday_for_children_five_to_ten(loaded):
+    from models.children import Workshop, WorkshopSession, first_wednesdays
+
+    workshop = db.session.scalars(select(Workshop)).one()
+    assert (workshop.name, workshop.min_age, workshop.max_age) == ("La cabane", 5, 10)
+    assert workshop.parents_reception is True
+    held = db.session.scalars(
+        select(WorkshopSession.held_on).where(
+            WorkshopSession.held_on.between(date(YEAR, 1, 1), YEAR_END)
+        )
+    ).all()
+    assert sorted(held) == first_wednesdays(YEAR)
+
+
+def test_agreements_with_greova_aisova_and_the_pole_de_ressources(loaded):
+    from models.agreements import Agreement
+
+    partners = {a.organisation.short_name for a in db.session.scalars(select(Agreement))}
+    assert partners == {"GREOVA", "AISOVA", "Pôle de ressources"}
+
+
+def test_trainings_awareness_in_every_municipality_materials_and_a_protocol(loaded):
+    from models.awareness import AwarenessAction, CommunicationMaterial
+    from models.protocols import InterventionProtocol
+    from models.training import TrainingSession
+
+    assert (
+        count(
+            select(TrainingSession).where(
+                TrainingSession.held_on.between(date(YEAR, 1, 1), YEAR_END)
+            )
+        )
+        >= 4
+    )
+    towns = {a.municipality.name for a in db.session.scalars(select(AwarenessAction))}
+    assert towns == {"Aywaille", "Chaudfontaine", "Esneux", "Sprimont", "Trooz"}
+    assert count(select(CommunicationMaterial)) >= 3
+    protocol = db.session.scalars(select(InterventionProtocol)).one()
+    assert len(protocol.signatories) == 11

@@ -1,10 +1,18 @@
 """The schema comes only from the migrations, and the migrations describe the models."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import create_engine, inspect
 
 from models import db
+
+PROJECT = Path(__file__).resolve().parent.parent
 
 
 def test_migrated_database_matches_the_models(app):
@@ -14,14 +22,29 @@ def test_migrated_database_matches_the_models(app):
     assert differences == []
 
 
-def test_upgrade_command_builds_the_schema_on_an_empty_database(tmp_path, database):
-    from backoffice import create_app
+def flask(*args: str, database_url: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "tests-only"}
+    return subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "wsgi", *args],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
+
+def test_first_start_commands_build_the_schema_and_load_the_demo_once(tmp_path, database):
     if not database[0].startswith("sqlite"):
         pytest.skip("on PostgreSQL the run's own schema was built by the same migrations")
-    fresh = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'fresh.sqlite3'}",
-                        "SECRET_KEY": "x"})
-    result = fresh.test_cli_runner().invoke(args=["db", "upgrade"])
-    assert result.exit_code == 0, result.output
-    with fresh.app_context():
-        assert "organisation" in db.inspect(db.engine).get_table_names()
+    url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+    upgraded = flask("db", "upgrade", database_url=url)
+    assert upgraded.returncode == 0, upgraded.stderr
+    assert "organisation" in inspect(create_engine(url)).get_table_names()
+
+    first = flask("demo", "load", database_url=url)
+    assert first.returncode == 0, first.stderr
+    assert "admin" in first.stdout and "partner" in first.stdout
+    second = flask("demo", "load", database_url=url)
+    assert second.returncode == 0
+    assert "admin" not in second.stdout

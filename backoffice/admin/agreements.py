@@ -1,5 +1,112 @@
-"""(to be written)"""
+"""Screens of the agreements the network signs with its partners."""
+
+from datetime import date
+
+from flask_admin.contrib.sqla.filters import BaseSQLAFilter
+from flask_babel import lazy_gettext as _
+
+from models.agreements import Agreement, AgreementStatus
+
+from ..labels import AGREEMENT_KINDS, AGREEMENT_STATUSES, choices
+from .base import BackofficeModelView
+from .network import ORGANISATION_LOOKUP
+
+CATEGORY = _("Agreements")
+
+
+class AgreementStatusFilter(BaseSQLAFilter):
+    """Keep the agreements that are upcoming, in force or expired today."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(Agreement.valid_from, name, options=choices(AGREEMENT_STATUSES))
+
+    def validate(self, value: str) -> bool:
+        return value in set(AgreementStatus)
+
+    def apply(self, query, value, alias=None):
+        return query.filter(Agreement.in_status(value, date.today()))
+
+    def operation(self):
+        return _("is")
+
+
+def _status(view, context, model, name) -> str:
+    return str(AGREEMENT_STATUSES[model.status(date.today())])
+
+
+class AgreementView(BackofficeModelView):
+    area = "agreements"
+    column_list = ("organisation", "kind", "title", "valid_from", "valid_until", "status")
+    column_details_list = (
+        "organisation",
+        "kind",
+        "title",
+        "reference",
+        "signed_on",
+        "valid_from",
+        "valid_until",
+        "status",
+        "document_reference",
+        "notes",
+    )
+    column_export_list = column_details_list
+    column_searchable_list = ("title", "reference", "organisation.name", "organisation.short_name")
+    column_filters = (
+        "kind",
+        AgreementStatusFilter(_("Status")),
+        "organisation.name",
+        "organisation.municipality.name",
+        "valid_from",
+        "valid_until",
+        "signed_on",
+    )
+    column_default_sort = ("valid_from", True)
+    column_sortable_list = (
+        ("organisation", "organisation.name"),
+        "kind",
+        "title",
+        "valid_from",
+        "valid_until",
+    )
+    column_choices = {"kind": choices(AGREEMENT_KINDS)}
+    column_formatters = {"status": _status}
+    column_labels = {
+        "organisation": _("Organisation"),
+        "organisation.name": _("Organisation"),
+        "organisation.short_name": _("Short name"),
+        "organisation.municipality.name": _("Organisation's municipality"),
+        "kind": _("Kind"),
+        "title": _("Title"),
+        "reference": _("Reference"),
+        "signed_on": _("Signed on"),
+        "valid_from": _("Valid from"),
+        "valid_until": _("Valid until"),
+        "status": _("Status"),
+        "document_reference": _("Signed original filed at"),
+        "notes": _("Notes"),
+    }
+    form_columns = (
+        "organisation",
+        "kind",
+        "title",
+        "reference",
+        "signed_on",
+        "valid_from",
+        "valid_until",
+        "document_reference",
+        "notes",
+    )
+    form_choices = {"kind": choices(AGREEMENT_KINDS)}
+    form_args = {
+        "valid_until": {"description": _("Leave empty for an open-ended agreement.")},
+        "document_reference": {
+            "description": _("Where the signed original is kept, e.g. a binder or a shared folder.")
+        },
+    }
+    form_ajax_refs = {"organisation": ORGANISATION_LOOKUP}
+    date_order = (("valid_from", "valid_until"),)
 
 
 def add_views(admin) -> None:
     """Add this area's screens to the admin, in menu order."""
+    admin.add_view(AgreementView(Agreement, _("Agreements"), CATEGORY))

@@ -1,5 +1,119 @@
-"""(to be written)"""
+"""Screens of the children and youth axis: the workshops ("La cabane") and their sessions."""
+
+from flask_babel import lazy_gettext as _
+from wtforms.validators import NumberRange, ValidationError
+
+from models.children import OLDEST_AGE, Workshop, WorkshopSession
+
+from .base import BackofficeModelView, not_negative
+from .network import ORGANISATION_LOOKUP
+
+CATEGORY = _("Children and youth")
+
+NO_NAMES = _("Never write a child's or a parent's name here.")
+PARENTS_RECEPTION = _("Parents are received while the children meet.")
+
+
+class NotBelow:
+    """Refuse a number smaller than the number in another field of the form."""
+
+    def __init__(self, other: str, message) -> None:
+        self.other = other
+        self.message = message
+
+    def __call__(self, form, field) -> None:
+        floor = form[self.other].data
+        if field.data is not None and floor is not None and field.data < floor:
+            raise ValidationError(str(self.message))
+
+
+def age(*validators) -> dict:
+    """Form arguments for an age of a minor."""
+    in_range = NumberRange(min=0, max=OLDEST_AGE, message=_("Must be between %(min)s and %(max)s."))
+    return {"validators": [in_range, *validators]}
+
+
+class WorkshopView(BackofficeModelView):
+    area = "children"
+    column_list = ("name", "age_range", "place", "municipality", "parents_reception", "active")
+    column_details_list = (
+        "name",
+        "min_age",
+        "max_age",
+        "schedule",
+        "place",
+        "municipality",
+        "parents_reception",
+        "facilitators",
+        "active",
+    )
+    column_export_list = column_details_list
+    column_searchable_list = ("name", "place")
+    column_filters = ("municipality.name", "parents_reception", "active")
+    column_default_sort = "name"
+    column_sortable_list = (
+        "name",
+        "place",
+        ("municipality", "municipality.name"),
+        "parents_reception",
+        "active",
+    )
+    column_labels = {
+        "name": _("Name"),
+        "age_range": _("Ages"),
+        "min_age": _("Minimum age"),
+        "max_age": _("Maximum age"),
+        "schedule": _("Schedule"),
+        "place": _("Place"),
+        "municipality": _("Municipality"),
+        "municipality.name": _("Municipality"),
+        "parents_reception": _("Parents' reception"),
+        "facilitators": _("Facilitating organisations"),
+        "active": _("Active"),
+    }
+    column_descriptions = {"parents_reception": PARENTS_RECEPTION}
+    form_columns = column_details_list
+    form_args = {
+        "min_age": age(),
+        "max_age": age(NotBelow("min_age", _("Must not be below the minimum age."))),
+        "schedule": {"description": _("For example: every first Wednesday of the month")},
+        "parents_reception": {"description": PARENTS_RECEPTION},
+    }
+    form_ajax_refs = {"facilitators": ORGANISATION_LOOKUP}
+
+
+class WorkshopSessionView(BackofficeModelView):
+    area = "children"
+    column_list = ("workshop", "held_on", "children_present", "parents_present")
+    column_details_list = ("workshop", "held_on", "children_present", "parents_present", "notes")
+    column_export_list = column_details_list
+    column_searchable_list = ("workshop.name", "notes")
+    column_filters = ("held_on", "workshop.name")
+    column_default_sort = ("held_on", True)
+    column_sortable_list = (
+        ("workshop", "workshop.name"),
+        "held_on",
+        "children_present",
+        "parents_present",
+    )
+    column_labels = {
+        "workshop": _("Workshop"),
+        "workshop.name": _("Workshop"),
+        "held_on": _("Date"),
+        "children_present": _("Children present"),
+        "parents_present": _("Parents present"),
+        "notes": _("Notes"),
+    }
+    column_descriptions = {"notes": NO_NAMES}
+    form_columns = column_details_list
+    form_args = {
+        "children_present": not_negative(),
+        "parents_present": not_negative(),
+        "notes": {"description": NO_NAMES},
+    }
 
 
 def add_views(admin) -> None:
     """Add this area's screens to the admin, in menu order."""
+    admin.add_view(WorkshopSessionView(WorkshopSession, _("Workshop sessions"), CATEGORY))
+    admin.add_view(WorkshopView(Workshop, _("Workshops"), CATEGORY))

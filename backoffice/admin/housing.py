@@ -1,5 +1,204 @@
-"""(to be written)"""
+"""Screens of emergency housing: the units and the households' stays.
+
+Addresses and notes say where and how victims hide: they appear in the form and the
+details of one record, never in a list, a search, a filter or an export.
+"""
+
+from flask_babel import format_date, gettext
+from flask_babel import lazy_gettext as _
+from wtforms import ValidationError
+from wtforms.validators import NumberRange
+
+from models import db
+from models.housing import HousingStay, HousingUnit, overlapping_stay
+
+from ..labels import EXIT_DESTINATIONS, choices
+from .base import BackofficeModelView, not_negative
+from .network import ORGANISATION_LOOKUP
+
+CATEGORY = _("Emergency housing")
+
+# Far above any real dwelling or household; stops typing slips before the database does.
+MAX_PERSONS = 99
+
+
+def persons(*checks, at_least: int = 0) -> dict:
+    """Form arguments for a number of persons: from `at_least`, within reason, and `checks`."""
+    if at_least == 0:
+        lower = not_negative()["validators"]
+    else:
+        lower = [NumberRange(min=at_least, message=_("Must be at least %(min)s."))]
+    upper = NumberRange(max=MAX_PERSONS, message=_("Must not exceed %(max)s."))
+    return {"validators": [*lower, upper, *checks]}
+
+
+# --- checks of a stay that span several fields ----------------------------------------
+def household_not_empty(form, field) -> None:
+    if field.data == 0 and form.children.data == 0:
+        raise ValidationError(gettext("A stay houses at least one person."))
+
+
+def destination_needs_exit(form, field) -> None:
+    if field.data and not form.exit_date.data:
+        raise ValidationError(gettext("Give the destination once the exit date is known."))
+
+
+def unit_free(form, field) -> None:
+    """Refuse a stay whose nights meet another stay's in the same unit."""
+    unit, entry, exit_ = form.unit.data, field.data, form.exit_date.data
+    if unit is None or entry is None or (exit_ is not None and exit_ < entry):
+        return  # reported on their own fields
+    current = getattr(form, "_obj", None)  # the stay being edited, as Flask-Admin sets it
+    other = overlapping_stay(
+        db.session, unit.id, entry, exit_, excluding=current.id if current else None
+    )
+    if other is not None:
+        raise ValidationError(
+            gettext(
+                "This unit is already occupied at these dates (stay %(code)s, entered on "
+                "%(entry)s).",
+                code=other.household_code,
+                entry=format_date(other.entry_date, "medium"),
+            )
+        )
+
+
+class HousingUnitView(BackofficeModelView):
+    area = "housing"
+    can_view_details = True
+    column_editable_list = ()  # no editing from the list: every change goes through the form
+    column_list = (
+        "label",
+        "provider",
+        "municipality",
+        "capacity",
+        "available_from",
+        "available_until",
+    )
+    column_details_list = (*column_list, "address", "notes")
+    column_export_list = column_list
+    column_searchable_list = ("label",)
+    column_filters = (
+        "provider.name",
+        "municipality.name",
+        "available_from",
+        "available_until",
+    )
+    column_default_sort = "label"
+    column_sortable_list = (
+        "label",
+        ("provider", "provider.name"),
+        ("municipality", "municipality.name"),
+        "capacity",
+        "available_from",
+        "available_until",
+    )
+    column_labels = {
+        "label": _("Name"),
+        "provider": _("Provided by"),
+        "provider.name": _("Provided by"),
+        "municipality": _("Municipality"),
+        "municipality.name": _("Municipality"),
+        "capacity": _("Capacity (persons)"),
+        "available_from": _("Available from"),
+        "available_until": _("Available until"),
+        "address": _("Address"),
+        "notes": _("Notes"),
+    }
+    column_descriptions = {"address": _("Confidential: never listed nor exported.")}
+    form_columns = column_details_list
+    form_ajax_refs = {"provider": ORGANISATION_LOOKUP}
+    form_args = {"capacity": persons(at_least=1)}
+    date_order = (("available_from", "available_until"),)
+
+
+class HousingStayView(BackofficeModelView):
+    area = "housing"
+    can_view_details = True
+    column_editable_list = ()
+    column_list = (
+        "household_code",
+        "unit",
+        "entry_date",
+        "exit_date",
+        "adults",
+        "children",
+        "destination",
+    )
+    column_details_list = (
+        "household_code",
+        "unit",
+        "referring_organisation",
+        "entry_date",
+        "exit_date",
+        "adults",
+        "children",
+        "destination",
+        "notes",
+    )
+    column_export_list = column_details_list[:-1]
+    column_searchable_list = ("household_code",)
+    column_filters = (
+        "unit.label",
+        "entry_date",
+        "exit_date",
+        "destination",
+        "referring_organisation.name",
+    )
+    column_default_sort = ("entry_date", True)
+    column_sortable_list = (
+        "household_code",
+        ("unit", "unit.label"),
+        "entry_date",
+        "exit_date",
+        "adults",
+        "children",
+        "destination",
+    )
+    column_choices = {"destination": choices(EXIT_DESTINATIONS)}
+    # Flask-Admin would show "None" for a stay without destination yet.
+    column_formatters = {"destination": lambda view, context, model, name: model.destination or ""}
+    column_labels = {
+        "household_code": _("Household code"),
+        "unit": _("Housing unit"),
+        "unit.label": _("Housing unit"),
+        "referring_organisation": _("Referred by"),
+        "referring_organisation.name": _("Referred by"),
+        "entry_date": _("Entry date"),
+        "exit_date": _("Exit date"),
+        "adults": _("Adults"),
+        "children": _("Children"),
+        "destination": _("Destination on exit"),
+        "notes": _("Notes"),
+    }
+    column_descriptions = {
+        "household_code": _("Given by the backoffice: never a name."),
+        "exit_date": _("Leave empty while the household is housed."),
+        "notes": _("Confidential: never listed nor exported. No names."),
+    }
+    # The household code is generated on creation: no form can set or change it.
+    form_columns = (
+        "unit",
+        "referring_organisation",
+        "entry_date",
+        "exit_date",
+        "adults",
+        "children",
+        "destination",
+        "notes",
+    )
+    form_choices = {"destination": choices(EXIT_DESTINATIONS)}
+    form_ajax_refs = {"referring_organisation": ORGANISATION_LOOKUP}
+    form_args = {
+        "entry_date": {"validators": [unit_free]},
+        "adults": persons(household_not_empty),
+        "children": persons(),
+        "destination": {"validators": [destination_needs_exit]},
+    }
+    date_order = (("entry_date", "exit_date"),)
 
 
 def add_views(admin) -> None:
-    """Add this area's screens to the admin, in menu order."""
+    """Add the emergency housing screens to the admin, in menu order."""
+    admin.add_view(HousingStayView(HousingStay, _("Stays"), CATEGORY))
+    admin.add_view(HousingUnitView(HousingUnit, _("Housing units"), CATEGORY))

@@ -1,5 +1,48 @@
-"""(to be written)"""
+"""Demo "La cabane": every first Wednesday of the month, children aged 5 to 10."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from models import db
+from models.children import Workshop, WorkshopSession, first_wednesdays
+
+from .network import DemoNetwork
+
+# Children and parents present at the twelve sessions of the demo year (counts only).
+CHILDREN = (6, 7, 5, 8, 6, 9, 4, 5, 7, 8, 6, 7)
+PARENTS = (4, 5, 3, 5, 4, 6, 3, 3, 5, 6, 4, 5)
 
 
-def load(year, net) -> None:
-    pass
+def load(year: int, net: DemoNetwork) -> None:
+    workshop = Workshop(
+        name="La cabane",
+        min_age=5,
+        max_age=10,
+        schedule="Chaque premier mercredi du mois, de 14 h à 16 h",
+        place="Espace famille, Chaudfontaine",
+        municipality=net.municipalities["Chaudfontaine"],
+        parents_reception=True,
+        facilitators=[net.organisations["ssm"], net.organisations["sapv"]],
+    )
+    db.session.add(workshop)
+    for held_on, children, parents in zip(first_wednesdays(year), CHILDREN, PARENTS, strict=True):
+        db.session.add(
+            WorkshopSession(
+                workshop=workshop,
+                held_on=held_on,
+                children_present=children,
+                parents_present=parents,
+            )
+        )
+    # This year's sessions so far, so that the current year is not empty.
+    today = date.today()
+    for i, held_on in enumerate(d for d in first_wednesdays(year + 1) if d < today):
+        db.session.add(
+            WorkshopSession(
+                workshop=workshop,
+                held_on=held_on,
+                children_present=CHILDREN[i] - 1,
+                parents_present=PARENTS[i],
+            )
+        )

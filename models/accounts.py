@@ -1,0 +1,78 @@
+"""User accounts, their server-side sessions and the login attempts that throttle guessing."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, DateTime, ForeignKey, String, func, text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Record, db, one_of
+from .network import Organisation
+
+
+class Role(enum.StrEnum):
+    ADMINISTRATOR = "administrator"
+    SECRETARIAT = "secretariat"
+    COORDINATOR = "coordinator"
+    PARTNER = "partner"
+
+
+class User(Record, db.Model):
+    """A person who logs in. Partners are bound to their organisation; other roles to none."""
+
+    __tablename__ = "user_account"
+    __table_args__ = (
+        one_of("role", Role),
+        CheckConstraint(
+            "(role = 'partner') = (organisation_id IS NOT NULL)",
+            name="partner_has_organisation",
+            info={"field": "organisation", "rule": "partner_organisation"},
+        ),
+    )
+
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="RESTRICT"), index=True
+    )
+    language: Mapped[str | None] = mapped_column(String(5))
+    active: Mapped[bool] = mapped_column(default=True, server_default=text("true"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    organisation: Mapped[Organisation | None] = relationship()
+
+    def __str__(self) -> str:
+        return self.username
+
+
+class UserSession(db.Model):
+    """A logged-in session, kept on the server so that logout and timeouts really end it."""
+
+    __tablename__ = "user_session"
+
+    token: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    user: Mapped[User] = relationship()
+
+
+class LoginAttempt(db.Model):
+    """A failed login, counted per username and per address to slow down guessing.
+
+    Kept in the database so that every worker process sees the same count.
+    """
+
+    __tablename__ = "login_attempt"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), index=True)
+    address: Mapped[str] = mapped_column(String(64), index=True)
+    attempted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)

@@ -1,0 +1,293 @@
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from models import db
+from models.awareness import AwarenessAction, CommunicationMaterial, MaterialKind, Occasion
+from models.network import Municipality, Organisation
+from tests import factories
+from tests.admin.crud import count, create, delete, edit, round_trip
+
+
+def material(title: str | None = None, **fields) -> CommunicationMaterial:
+    fields.setdefault("kind", MaterialKind.FLYER)
+    fields.setdefault("quantity", 500)
+    return factories.save(CommunicationMaterial(title=title or "Dépliant STOPP VIF", **fields))
+
+
+def action(title: str | None = None, **fields) -> AwarenessAction:
+    fields.setdefault("occasion", Occasion.LOCAL_EVENT)
+    fields.setdefault("held_on", date(2025, 5, 10))
+    return factories.save(AwarenessAction(title=title or "Stand à la brocante", **fields))
+
+
+MATERIAL_FORM = {"title": "Affiche 25 novembre", "kind": "poster", "quantity": "40"}
+ACTION_FORM = {"title": "Stand au marché d'Aywaille", "occasion": "market_or_fair"}
+
+
+def test_awareness_action_round_trip_with_materials_and_partners(client):
+    town = factories.municipality("Aywaille")
+    flyer = material("Dépliant Violences, parlons-en")
+    sapv, cpas = factories.organisation("SAPV Secova"), factories.organisation("CPAS d'Aywaille")
+    round_trip(
+        client,
+        "awarenessaction",
+        AwarenessAction,
+        {
+            "title": "Stand au marché d'Aywaille",
+            "municipality": town.id,
+            "occasion": "market_or_fair",
+            "held_on": "2025-06-14",
+            "public_reached": "120",
+            "materials": [flyer.id],
+            "partners": f"{sapv.id},{cpas.id}",
+        },
+        {"notes": "Beaucoup de questions sur le logement d'urgence"},
+        shown="Marché ou foire",
+        changed="Beaucoup de questions sur le logement d",
+    )
+
+
+def test_communication_material_round_trip(client):
+    round_trip(
+        client,
+        "communicationmaterial",
+        CommunicationMaterial,
+        {**MATERIAL_FORM, "languages": ["fr"], "issued_on": "2025-11-01"},
+        {"quantity": "60", "description": "Format A3, à afficher dans les salles d'attente"},
+        shown="Affiche",
+        changed="Format A3",
+    )
+
+
+def test_action_details_and_export_show_materials_and_partners_by_name(client):
+    flyer, card = material("Dépliant STOPP VIF"), material("Carte 0800 30 030", kind="card")
+    sapv = factories.organisation("SAPV Secova")
+    action(materials=[flyer, card], partners=[sapv])
+    record = db.session.scalars(select(AwarenessAction)).one()
+    details = client.get(f"/admin/awarenessaction/details/?id={record.id}").get_data(as_text=True)
+    assert "Carte 0800 30 030" in details and "Dépliant STOPP VIF" in details
+    assert "SAPV Secova" in details
+    csv = client.get("/admin/awarenessaction/export/csv/").get_data(as_text=True)
+    assert "Carte 0800 30 030, Dépliant STOPP VIF" in csv and "SAPV Secova" in csv
+
+
+def test_zone_wide_action_is_shown_as_the_whole_police_zone(client):
+    action("Campagne d'affichage", occasion=Occasion.CAMPAIGN_25_NOVEMBER)
+    page = client.get("/admin/awarenessaction/").get_data(as_text=True)
+    assert "Toute la zone de police" in page and "Campagne du 25 novembre" in page
+
+
+def test_partner_lookup_finds_organisations(client):
+    factories.organisation("Pôle de ressources en violences conjugales et intrafamiliales")
+    found = client.get("/admin/awarenessaction/ajax/lookup/?name=partners&query=Pôle")
+    assert found.json[0][1].startswith("Pôle de ressources")
+
+
+def test_material_languages_round_trip_shows_translated_names(client):
+    response = create(client, "communicationmaterial", {**MATERIAL_FORM, "languages": ["nl", "fr"]})
+    assert response.status_code == 302
+    record = db.session.scalars(select(CommunicationMaterial)).one()
+    assert record.languages == "fr,nl"
+    assert "français, néerlandais" in client.get("/admin/communicationmaterial/").get_data(
+        as_text=True
+    )
+
+    form = client.get(f"/admin/communicationmaterial/edit/?id={record.id}").get_data(as_text=True)
+    assert '<option selected value="fr">français</option>' in form
+    assert '<option value="de">allemand</option>' in form
+
+    response = edit(
+        client,
+        "communicationmaterial",
+        record.id,
+        {**MATERIAL_FORM, "languages": ["fr", "nl", "de"]},
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(CommunicationMaterial, record.id).languages == "fr,nl,de"
+    for url in ("/admin/communicationmaterial/", "/admin/communicationmaterial/export/csv/"):
+        assert "français, néerlandais, allemand" in client.get(url).get_data(as_text=True)
+
+
+def test_material_without_language_is_accepted(client):
+    response = create(client, "communicationmaterial", {**MATERIAL_FORM, "kind": "goodies"})
+    assert response.status_code == 302
+    assert db.session.scalars(select(CommunicationMaterial)).one().languages is None
+
+
+def test_unknown_language_code_is_refused(client):
+    response = create(client, "communicationmaterial", {**MATERIAL_FORM, "languages": ["fr", "xx"]})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "«\xa0xx\xa0» n&#39;est pas un choix valide pour ce champ." in page
+    assert 'value="Affiche 25 novembre"' in page
+    assert count(CommunicationMaterial) == 0
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "model", "data", "kept"),
+    [
+        (
+            "awarenessaction",
+            AwarenessAction,
+            {**ACTION_FORM, "held_on": "2025-06-14", "public_reached": "-5"},
+            'value="-5"',
+        ),
+        (
+            "communicationmaterial",
+            CommunicationMaterial,
+            {**MATERIAL_FORM, "quantity": "-1"},
+            'value="-1"',
+        ),
+    ],
+)
+def test_negative_counts_are_refused_next_to_the_field(client, endpoint, model, data, kept):
+    response = create(client, endpoint, data)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Doit être égal ou supérieur à zéro." in page
+    assert kept in page
+    assert count(model) == 0
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "model", "data"),
+    [
+        ("awarenessaction", AwarenessAction, {**ACTION_FORM, "title": ""}),
+        ("awarenessaction", AwarenessAction, {**ACTION_FORM, "held_on": ""}),
+        ("communicationmaterial", CommunicationMaterial, {**MATERIAL_FORM, "title": ""}),
+    ],
+)
+def test_missing_required_fields_are_refused(client, endpoint, model, data):
+    response = create(client, endpoint, {"held_on": "2025-06-14", **data})
+    assert response.status_code == 200
+    assert "Ce champ est requis." in response.get_data(as_text=True)
+    assert count(model) == 0
+
+
+def test_title_beyond_column_length_is_refused_and_kept(client):
+    title = "T" * 201
+    response = create(
+        client, "awarenessaction", {**ACTION_FORM, "title": title, "held_on": "2025-06-14"}
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "200" in page and f'value="{title}"' in page
+    assert count(AwarenessAction) == 0
+
+
+def test_printed_material_needs_a_quantity_but_a_web_page_does_not(client):
+    response = create(client, "communicationmaterial", {**MATERIAL_FORM, "quantity": ""})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    # The message stands next to the quantity, the field it concerns.
+    assert "Ce champ est requis." in page.split('name="quantity"')[1]
+    assert count(CommunicationMaterial) == 0
+
+    web_page = {"title": "Page STOPP VIF sur le site de la zone", "kind": "web_page"}
+    assert create(client, "communicationmaterial", web_page).status_code == 302
+    assert count(CommunicationMaterial) == 1
+
+
+def test_a_second_material_with_the_same_title_is_refused(client):
+    material(MATERIAL_FORM["title"])
+    response = create(client, "communicationmaterial", MATERIAL_FORM)
+    assert response.status_code == 200
+    assert "Existe déjà." in response.get_data(as_text=True)
+    assert count(CommunicationMaterial) == 1
+
+
+def test_deleting_a_material_used_by_an_action_is_refused_with_explanation(client):
+    flyer = material("Dépliant STOPP VIF")
+    action(materials=[flyer])
+    response = delete(client, "communicationmaterial", flyer.id)
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "« Dépliant STOPP VIF » ne peut pas être supprimé" in page
+    assert "1 × actions de sensibilisation (supports utilisés)" in page
+    assert count(CommunicationMaterial) == 1
+
+
+def test_deleting_an_organisation_partner_of_an_action_is_refused(client):
+    greova = factories.organisation("GREOVA")
+    action(partners=[greova])
+    response = delete(client, "organisation", greova.id)
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "ne peut pas être supprimé" in page
+    assert "1 × actions de sensibilisation (partenaires)" in page
+    assert count(Organisation) == 1
+
+
+def test_deleting_a_municipality_with_actions_is_refused(client):
+    town = factories.municipality("Esneux")
+    action(municipality=town)
+    response = delete(client, "municipality", town.id)
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "1 × actions de sensibilisation" in page
+    assert count(Municipality) == 1
+
+
+def test_deleting_an_action_keeps_its_materials_and_partners(client):
+    flyer, sapv = material(), factories.organisation("SAPV Secova")
+    record = action(materials=[flyer], partners=[sapv])
+    assert delete(client, "awarenessaction", record.id).status_code == 302
+    assert count(AwarenessAction) == 0
+    assert count(CommunicationMaterial) == 1 and count(Organisation) == 1
+
+
+def test_actions_are_listed_most_recent_first(client):
+    action("Action de janvier", held_on=date(2025, 1, 20))
+    action("Action de novembre", held_on=date(2025, 11, 25))
+    page = client.get("/admin/awarenessaction/").get_data(as_text=True)
+    assert page.index("Action de novembre") < page.index("Action de janvier")
+
+
+# Filter arguments: flt0_<n> where n counts the operations of the filters before it.
+HELD_ON_BETWEEN, MUNICIPALITY_EQUALS, MUNICIPALITY_EMPTY, OCCASION_EQUALS = 4, 9, 11, 16
+
+
+def test_actions_filter_by_date_municipality_and_occasion(client):
+    sprimont, trooz = factories.municipality("Sprimont"), factories.municipality("Trooz")
+    action("Fête de Sprimont", municipality=sprimont, held_on=date(2025, 6, 1))
+    action("Conférence à Trooz", municipality=trooz, occasion=Occasion.SCHOOL)
+    action(
+        "Affichage 25 novembre", occasion=Occasion.CAMPAIGN_25_NOVEMBER, held_on=date(2025, 11, 25)
+    )
+
+    def listed(query: str) -> str:
+        return client.get(f"/admin/awarenessaction/?{query}").get_data(as_text=True)
+
+    page = listed(f"flt0_{MUNICIPALITY_EQUALS}=Sprimont")
+    assert "Fête de Sprimont" in page and "Conférence à Trooz" not in page
+    page = listed(f"flt0_{MUNICIPALITY_EMPTY}=1")
+    assert "Affichage 25 novembre" in page and "Fête de Sprimont" not in page
+    page = listed(f"flt0_{OCCASION_EQUALS}=school")
+    assert "Conférence à Trooz" in page and "Fête de Sprimont" not in page
+    page = listed(f"flt0_{HELD_ON_BETWEEN}=2025-11-01+to+2025-11-30")
+    assert "Affichage 25 novembre" in page and "Conférence à Trooz" not in page
+
+
+def test_actions_search_by_title(client):
+    action("Stand à la brocante d'Esneux")
+    action("Séance d'information à l'école")
+    page = client.get("/admin/awarenessaction/?search=brocante").get_data(as_text=True)
+    assert "brocante" in page and "Séance d" not in page
+
+
+KIND_EQUALS, ISSUED_AFTER = 2, 9
+
+
+def test_materials_filter_by_kind_and_issue_date_and_search(client):
+    material("Affiche du 25 novembre", kind=MaterialKind.POSTER, issued_on=date(2024, 11, 1))
+    material("Vidéo de sensibilisation", kind=MaterialKind.VIDEO, quantity=None)
+    page = client.get(f"/admin/communicationmaterial/?flt0_{KIND_EQUALS}=video").get_data(
+        as_text=True
+    )
+    assert "Vidéo de sensibilisation" in page and "Affiche du 25 novembre" not in page
+    page = client.get(f"/admin/communicationmaterial/?flt0_{ISSUED_AFTER}=2024-10-01").get_data(
+        as_text=True
+    )
+    assert "Affiche du 25 novembre" in page and "Vidéo de sensibilisation" not in page
+    page = client.get("/admin/communicationmaterial/?search=affiche").get_data(as_text=True)
+    assert "Affiche du 25 novembre" in page and "Vidéo de sensibilisation" not in page

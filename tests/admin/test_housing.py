@@ -1,0 +1,363 @@
+import io
+import itertools
+import zipfile
+from datetime import date
+
+import pytest
+from flask_admin.contrib.sqla import filters
+from sqlalchemy import select
+
+from models import db
+from models.housing import HousingStay, HousingUnit
+from models.network import Organisation
+from tests import factories
+from tests.admin.crud import count, create, delete, edit, round_trip
+
+CANARY = "Rue-du-Canari-17"  # stands for an address or a note that must not leak
+_labels = itertools.count(1)
+
+
+def unit(**fields) -> HousingUnit:
+    fields.setdefault("label", f"Logement {next(_labels)}")
+    fields.setdefault("provider", fields.get("provider") or factories.organisation())
+    fields.setdefault("municipality", fields.get("municipality") or factories.municipality())
+    fields.setdefault("available_from", date(2025, 1, 1))
+    return factories.save(HousingUnit(**fields))
+
+
+def stay(in_unit: HousingUnit, entry: date, exit_: date | None = None, **fields) -> HousingStay:
+    return factories.save(HousingStay(unit=in_unit, entry_date=entry, exit_date=exit_, **fields))
+
+
+def stay_form(in_unit: HousingUnit, **fields) -> dict:
+    return {
+        "unit": in_unit.id,
+        "entry_date": "2025-03-01",
+        "adults": "1",
+        "children": "0",
+        **fields,
+    }
+
+
+def filter_url(app, endpoint: str, column, kind) -> str:
+    """The list URL's query parameter of a filter, found by column and operation."""
+    view = next(v for v in app.extensions["admin"][0]._views if v.endpoint == endpoint)
+    index = next(
+        i
+        for i, flt in enumerate(view._filters)
+        if flt.column.key == column.key
+        and flt.column.table.name == column.table.name
+        and type(flt) is kind
+    )
+    return f"/admin/{endpoint}/?flt0_{index}="
+
+
+def xlsx_text(response) -> str:
+    with zipfile.ZipFile(io.BytesIO(response.data)) as book:
+        return "".join(book.read(name).decode() for name in book.namelist())
+
+
+# --- round trips -------------------------------------------------------------------------
+
+
+def test_housing_unit_round_trip(client):
+    provider, town = factories.organisation("AISOVA"), factories.municipality("Sprimont")
+    round_trip(
+        client,
+        "housingunit",
+        HousingUnit,
+        {
+            "label": "Appartement Sprimont",
+            "provider": provider.id,
+            "municipality": town.id,
+            "capacity": "4",
+            "available_from": "2025-01-01",
+        },
+        {"available_until": "2025-12-31"},
+        shown="AISOVA",
+        changed="31 déc. 2025",
+        exported="2025-12-31",
+    )
+
+
+def test_housing_stay_round_trip(client):
+    place = unit(label="Studio Esneux")
+    round_trip(
+        client,
+        "housingstay",
+        HousingStay,
+        stay_form(place, entry_date="2025-02-03", children="2"),
+        {"exit_date": "2025-06-30", "destination": "social_housing"},
+        shown="Studio Esneux",
+        changed="Logement social",
+        exported="2025-06-30",
+    )
+
+
+def test_referring_organisation_is_looked_up_by_name(client):
+    factories.organisation("SAPV Secova")
+    found = client.get("/admin/housingstay/ajax/lookup/?name=referring_organisation&query=SAPV")
+    assert "SAPV Secova" in found.get_data(as_text=True)
+    found = client.get("/admin/housingunit/ajax/lookup/?name=provider&query=SAPV")
+    assert "SAPV Secova" in found.get_data(as_text=True)
+
+
+# --- the pseudonymous household code -----------------------------------------------------
+
+
+def test_each_new_stay_gets_its_own_code_shown_in_the_list(client):
+    place = unit()
+    create(client, "housingstay", stay_form(place, entry_date="2025-01-01", exit_date="2025-02-01"))
+    create(client, "housingstay", stay_form(place, entry_date="2025-02-01"))
+    codes = db.session.scalars(select(HousingStay.household_code)).all()
+    assert len(codes) == 2 and len(set(codes)) == 2
+    page = client.get("/admin/housingstay/").get_data(as_text=True)
+    assert all(code in page for code in codes)
+
+
+def test_the_code_cannot_be_typed_nor_changed_through_the_form(client):
+    place = unit()
+    form = client.get("/admin/housingstay/new/").get_data(as_text=True)
+    assert 'name="household_code"' not in form
+
+    create(client, "housingstay", stay_form(place, household_code="Marie Dupont"))
+    record = db.session.scalars(select(HousingStay)).one()
+    code = record.household_code
+    assert code.startswith("M-")
+
+    edit(client, "housingstay", record.id, stay_form(place, household_code="M-AAAAAA"))
+    db.session.expire_all()
+    assert db.session.get(HousingStay, record.id).household_code == code
+
+
+def test_stays_are_found_by_their_code(client):
+    place = unit()
+    wanted, other = stay(place, date(2025, 1, 1), date(2025, 2, 1)), stay(place, date(2025, 3, 1))
+    page = client.get(f"/admin/housingstay/?search={wanted.household_code}")
+    assert wanted.household_code in page.get_data(as_text=True)
+    assert other.household_code not in page.get_data(as_text=True)
+
+
+# --- bad input ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"entry_date": ""}, "Ce champ est requis."),
+        ({"exit_date": "2025-02-28"}, "Ne doit pas précéder « Date d&#39;entrée »"),
+        ({"adults": "-1"}, "Doit être égal ou supérieur à zéro."),
+        ({"children": "-2"}, "Doit être égal ou supérieur à zéro."),
+        ({"children": "100"}, "Ne peut pas dépasser 99."),
+        ({"adults": "0", "children": "0"}, "Un séjour concerne au moins une personne."),
+        (
+            {"destination": "return_home"},
+            "La destination ne s&#39;indique qu&#39;une fois la date de sortie connue.",
+        ),
+        ({"destination": "nowhere", "exit_date": "2025-04-01"}, "N&#39;est pas un choix valide."),
+    ],
+    ids=["no-entry", "exit-before-entry", "adults", "children", "huge", "nobody", "no-exit", "bad"],
+)
+def test_stay_form_refuses_bad_input_and_keeps_it(client, fields, message):
+    response = create(client, "housingstay", stay_form(unit(), **fields))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert message in page, page
+    assert 'value="2025-03-01"' in page or fields.get("entry_date") == ""
+    assert count(HousingStay) == 0
+
+
+def test_a_stay_overlapping_another_in_the_same_unit_is_refused_next_to_the_entry_date(client):
+    place = unit()
+    existing = stay(place, date(2025, 1, 10))  # ongoing
+    response = create(client, "housingstay", stay_form(place, entry_date="2025-05-01"))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert (
+        f"Ce logement est déjà occupé à ces dates (séjour {existing.household_code}, "
+        "entrée le 10 janv. 2025)." in page
+    )
+    assert count(HousingStay) == 1
+
+
+def test_stays_may_follow_each_other_and_be_edited_without_clashing_with_themselves(client):
+    place = unit()
+    earlier = stay(place, date(2025, 1, 1), date(2025, 3, 1))
+    response = create(client, "housingstay", stay_form(place, entry_date="2025-03-01"))
+    assert response.status_code == 302
+    response = edit(
+        client,
+        "housingstay",
+        earlier.id,
+        stay_form(place, entry_date="2025-01-02", exit_date="2025-03-01"),
+    )
+    assert response.status_code == 302
+    assert db.session.get(HousingStay, earlier.id).entry_date == date(2025, 1, 2)
+
+
+def test_editing_a_stay_into_another_ones_dates_keeps_the_stored_record(client):
+    place = unit()
+    stay(place, date(2025, 1, 1), date(2025, 3, 1))
+    later = stay(place, date(2025, 3, 1))
+    response = edit(client, "housingstay", later.id, stay_form(place, entry_date="2025-02-15"))
+    assert response.status_code == 200
+    assert "Ce logement est déjà occupé" in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(HousingStay, later.id).entry_date == date(2025, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"label": ""}, "Ce champ est requis."),
+        ({"label": "L" * 121}, "120"),
+        ({"capacity": "0"}, "Doit valoir au moins 1."),
+        ({"available_until": "2024-12-31"}, "Ne doit pas précéder « Disponible à partir du »"),
+    ],
+    ids=["no-label", "long-label", "no-capacity", "closes-before-opening"],
+)
+def test_unit_form_refuses_bad_input_and_keeps_it(client, fields, message):
+    data = {
+        "label": "Studio Trooz",
+        "provider": factories.organisation().id,
+        "municipality": factories.municipality().id,
+        "capacity": "1",
+        "available_from": "2025-01-01",
+        **fields,
+    }
+    response = create(client, "housingunit", data)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert message in page
+    assert 'value="2025-01-01"' in page
+    assert count(HousingUnit) == 0
+
+
+def test_two_units_cannot_share_a_name(client):
+    existing = unit(label="Appartement d'urgence")
+    response = create(
+        client,
+        "housingunit",
+        {
+            "label": "Appartement d'urgence",
+            "provider": existing.provider_id,
+            "municipality": existing.municipality_id,
+            "capacity": "1",
+            "available_from": "2025-01-01",
+        },
+    )
+    assert response.status_code == 200
+    assert "Existe déjà." in response.get_data(as_text=True)
+    assert count(HousingUnit) == 1
+
+
+# --- what never leaves the record --------------------------------------------------------
+
+
+def test_addresses_and_notes_show_only_in_the_records_details(client):
+    place = unit(address=CANARY, notes=f"{CANARY} code porte")
+    record = stay(place, date(2025, 1, 1), notes=f"{CANARY} suivi")
+    for endpoint, shown in (("housingunit", place.label), ("housingstay", record.household_code)):
+        listing = client.get(f"/admin/{endpoint}/").get_data(as_text=True)
+        assert shown in listing and CANARY not in listing
+        csv = client.get(f"/admin/{endpoint}/export/csv/").get_data(as_text=True)
+        assert shown in csv and CANARY not in csv
+        xlsx = xlsx_text(client.get(f"/admin/{endpoint}/export/xlsx/"))
+        assert shown in xlsx and CANARY not in xlsx
+    assert CANARY in client.get(f"/admin/housingunit/details/?id={place.id}").get_data(as_text=True)
+    assert CANARY in client.get(f"/admin/housingstay/details/?id={record.id}").get_data(
+        as_text=True
+    )
+
+
+def test_nothing_is_editable_from_the_lists(client):
+    stay(unit(), date(2025, 1, 1))
+    for endpoint in ("housingunit", "housingstay"):
+        page = client.get(f"/admin/{endpoint}/").get_data(as_text=True)
+        assert "x-editable" not in page and "ajax/update" not in page
+
+
+# --- lists: order and filters ------------------------------------------------------------
+
+
+def test_a_stay_without_destination_shows_an_empty_cell_not_none(client):
+    stay(unit(), date(2025, 1, 1))
+    for url in ("/admin/housingstay/", "/admin/housingstay/export/csv/"):
+        assert "None" not in client.get(url).get_data(as_text=True)
+
+
+def test_latest_stays_come_first(client):
+    place = unit()
+    old = stay(place, date(2025, 1, 1), date(2025, 2, 1))
+    recent = stay(place, date(2025, 5, 1))
+    page = client.get("/admin/housingstay/").get_data(as_text=True)
+    assert page.index(recent.household_code) < page.index(old.household_code)
+
+
+def test_stays_filtered_by_unit_destination_ongoing_and_referrer(app, client):
+    studio, flat = unit(label="Studio Aywaille"), unit(label="Appartement Trooz")
+    cpas = factories.organisation("CPAS de Trooz")
+    left = stay(studio, date(2025, 1, 1), date(2025, 2, 1), destination="family_or_friends")
+    housed = stay(flat, date(2025, 1, 1), referring_organisation=cpas)
+
+    def shown(url: str) -> set[str]:
+        page = client.get(url).get_data(as_text=True)
+        return {s.household_code for s in (left, housed) if s.household_code in page}
+
+    c = HousingStay.__table__.c
+    unit_label = HousingUnit.__table__.c.label
+    assert shown(filter_url(app, "housingstay", unit_label, filters.FilterLike) + "Trooz") == {
+        housed.household_code
+    }
+    url = filter_url(app, "housingstay", c.destination, filters.FilterEqual)
+    assert shown(url + "family_or_friends") == {left.household_code}
+    url = filter_url(app, "housingstay", c.exit_date, filters.FilterEmpty)
+    assert shown(url + "1") == {housed.household_code}
+    url = filter_url(app, "housingstay", Organisation.__table__.c.name, filters.FilterEqual)
+    assert shown(url + "CPAS de Trooz") == {housed.household_code}
+    url = filter_url(app, "housingstay", c.entry_date, filters.DateSmallerFilter)
+    assert shown(url + "2025-02-01") == {left.household_code, housed.household_code}
+
+
+def test_units_filtered_by_provider(app, client):
+    unit(label="Studio Esneux", provider=factories.organisation("AISOVA"))
+    unit(label="Maison Sprimont", provider=factories.organisation("CPAS de Sprimont"))
+    url = filter_url(app, "housingunit", Organisation.__table__.c.name, filters.FilterLike)
+    page = client.get(url + "AISOVA").get_data(as_text=True)
+    assert "Studio Esneux" in page and "Maison Sprimont" not in page
+
+
+# --- deleting what stays depend on -------------------------------------------------------
+
+
+def test_deleting_a_unit_that_housed_someone_is_refused_with_explanation(client):
+    place = unit(label="Appartement Chaudfontaine")
+    stay(place, date(2025, 1, 1), date(2025, 2, 1))
+    response = delete(client, "housingunit", place.id)
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "ne peut pas être supprimé" in page and "1 × séjours" in page
+    assert count(HousingUnit) == 1
+
+
+def test_deleting_an_organisation_that_referred_a_stay_is_refused(client):
+    cpas = factories.organisation("CPAS d'Esneux")
+    stay(unit(), date(2025, 1, 1), referring_organisation=cpas)
+    response = delete(client, "organisation", cpas.id)
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "ne peut pas être supprimé" in page and "1 × séjours" in page
+    assert db.session.get(Organisation, cpas.id) is not None
+
+
+def test_deleting_an_organisation_providing_a_unit_is_refused(client):
+    aisova = factories.organisation("AISOVA")
+    unit(provider=aisova)
+    response = delete(client, "organisation", aisova.id)
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "1 × logements d&#39;urgence" in page
+    assert db.session.get(Organisation, aisova.id) is not None
+
+
+def test_a_stay_can_be_deleted(client):
+    record = stay(unit(), date(2025, 1, 1))
+    assert delete(client, "housingstay", record.id).status_code == 302
+    assert count(HousingStay) == 0

@@ -1,0 +1,137 @@
+import re
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from models import db
+from models.network import Organisation
+from models.protocols import InterventionProtocol, protocol_signatory
+from tests import factories
+from tests.admin.crud import count, create, delete, edit, round_trip
+from tests.admin.test_agreements import filter_arg
+
+
+def protocol(*signatories: Organisation, **fields) -> InterventionProtocol:
+    fields.setdefault("title", "Protocole de prise en charge des victimes")
+    fields.setdefault("revision", "1.0")
+    return factories.save(InterventionProtocol(signatories=list(signatories), **fields))
+
+
+def signatures() -> int:
+    return db.session.scalar(select(func.count()).select_from(protocol_signatory))
+
+
+def test_protocol_round_trip_with_signatories(client):
+    sapv, cpas = factories.organisation("SAPV Secova"), factories.organisation("CPAS de Sprimont")
+    round_trip(
+        client,
+        "interventionprotocol",
+        InterventionProtocol,
+        {
+            "title": "Protocole d'intervention VIF",
+            "revision": "1.0",
+            "adopted_on": "2025-03-20",
+            "signatories": [sapv.id, cpas.id],
+        },
+        {"summary": "Qui appeler en cas de crise, et dans quel ordre"},
+        shown="Protocole d&#39;intervention VIF",
+        changed="Qui appeler en cas de crise",
+    )
+    assert signatures() == 0
+    assert count(Organisation) == 2
+
+
+def test_protocol_form_looks_signatories_up_by_name(client):
+    factories.organisation("Pôle de ressources spécialisées en violences conjugales")
+    found = client.get("/admin/interventionprotocol/ajax/lookup/?name=signatories&query=Pôle")
+    assert [name for _, name in found.get_json()] == [
+        "Pôle de ressources spécialisées en violences conjugales"
+    ]
+
+
+def test_list_counts_signatories_and_details_name_them(client):
+    signed = protocol(factories.organisation("GREOVA"), factories.organisation("AISOVA"))
+    listing = client.get("/admin/interventionprotocol/").get_data(as_text=True)
+    assert re.search(r'class="col-signatories">\s*2\s*<', listing)
+    details = client.get(f"/admin/interventionprotocol/details/?id={signed.id}")
+    assert "AISOVA, GREOVA" in details.get_data(as_text=True)
+    csv = client.get("/admin/interventionprotocol/export/csv/").get_data(as_text=True)
+    assert "AISOVA, GREOVA" in csv
+
+
+def test_list_filters_protocols_by_signatory_listing_each_once(client):
+    trooz, esneux = factories.organisation("CPAS de Trooz"), factories.organisation("CPAS d'Esneux")
+    protocol(trooz, esneux, title="Accueil en urgence")
+    protocol(factories.organisation("GREOVA"), title="Logement")
+
+    arg = filter_arg(client, "interventionprotocol", "Signé par")
+    page = client.get(f"/admin/interventionprotocol/?{arg}=CPAS").get_data(as_text=True)
+    assert re.findall(r'<td class="col-title">\s*(.*?)\s*</td>', page) == ["Accueil en urgence"]
+
+
+def test_same_title_and_version_twice_is_refused_next_to_the_title(client):
+    protocol(title="Protocole VIF", revision="1.0")
+    response = create(client, "interventionprotocol", {"title": "Protocole VIF", "revision": "1.0"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Un autre enregistrement a déjà cette valeur." in page
+    assert 'value="Protocole VIF"' in page
+    assert count(InterventionProtocol) == 1
+
+
+def test_a_new_version_of_a_protocol_is_accepted(client):
+    protocol(title="Protocole VIF", revision="1.0")
+    response = create(client, "interventionprotocol", {"title": "Protocole VIF", "revision": "1.1"})
+    assert response.status_code == 302
+    assert count(InterventionProtocol) == 2
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"title": "Protocole VIF", "revision": ""}, "Ce champ est requis."),
+        ({"title": "", "revision": "1.0"}, "Ce champ est requis."),
+        ({"title": "Protocole VIF", "revision": "1" * 21}, "20"),
+    ],
+)
+def test_protocol_form_refuses_bad_input_and_keeps_it(client, fields, message):
+    response = create(client, "interventionprotocol", {**fields, "summary": "Brouillon"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert message in page and "Brouillon" in page
+    assert count(InterventionProtocol) == 0
+
+
+def test_editing_signatories_replaces_the_signatures(client):
+    greova, aisova = factories.organisation("GREOVA"), factories.organisation("AISOVA")
+    signed = protocol(greova, adopted_on=date(2025, 1, 10))
+    response = edit(
+        client,
+        "interventionprotocol",
+        signed.id,
+        {"title": signed.title, "revision": signed.revision, "signatories": [aisova.id]},
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert [str(o) for o in db.session.get(InterventionProtocol, signed.id).signatories] == [
+        "AISOVA"
+    ]
+
+
+def test_deleting_an_organisation_that_signed_a_protocol_is_refused_with_explanation(client):
+    sapv = factories.organisation("SAPV Secova")
+    protocol(sapv)
+    response = delete(client, "organisation", sapv.id)
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "« SAPV Secova » ne peut pas être supprimé" in page
+    assert "1 × signatures de protocoles d&#39;intervention" in page
+    assert count(Organisation) == 1 and signatures() == 1
+
+
+def test_deleting_a_protocol_removes_its_signatures_but_not_the_organisations(client):
+    signed = protocol(factories.organisation("GREOVA"), factories.organisation("AISOVA"))
+    response = delete(client, "interventionprotocol", signed.id)
+    assert response.status_code == 302
+    assert count(InterventionProtocol) == 0 and signatures() == 0
+    assert count(Organisation) == 2

@@ -1,0 +1,206 @@
+import re
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from models import db
+from models.network import Organisation, Person
+from models.training import Training, TrainingAudience, TrainingSession
+from tests import factories
+from tests.admin.crud import count, create, delete, round_trip
+
+# Positions of the list filters, as the URL names them (flt0_<position>=value).
+SESSION_HELD_BEFORE = 3
+SESSION_AUDIENCE_IS = 9
+SESSION_TRAINING_CONTAINS = 14
+
+
+def training(title: str = "Repérer les violences intrafamiliales", **fields) -> Training:
+    fields.setdefault("audience", TrainingAudience.FIRST_LINE)
+    return factories.save(Training(title=title, **fields))
+
+
+def training_session(held_on: date = date(2025, 3, 18), **fields) -> TrainingSession:
+    fields.setdefault("training", fields.get("training") or training())
+    fields.setdefault("hours", Decimal("3.5"))
+    return factories.save(TrainingSession(held_on=held_on, **fields))
+
+
+def session_form(training_id: int, **fields) -> dict:
+    return {
+        "training": training_id,
+        "held_on": "2025-03-18",
+        "hours": "3.5",
+        "external_participants": "0",
+        **fields,
+    }
+
+
+def error_next_to(page: str, field: str, message: str) -> bool:
+    """Tell whether `message` is shown in the form group of `field`."""
+    start = page.index(f'name="{field}"')
+    end = page.find('class="form-group', start)
+    return message in page[start : end if end != -1 else None]
+
+
+def column(page: str, name: str) -> list[str]:
+    """Return the cells of one column of a list page, as shown."""
+    return re.findall(rf'<td class="col-{name}">\s*(.*?)\s*</td>', page, re.DOTALL)
+
+
+def test_training_round_trip_with_trainer_lookup(client):
+    pole = factories.organisation("Pôle de ressources en violences conjugales et intrafamiliales")
+    round_trip(
+        client,
+        "training",
+        Training,
+        {
+            "title": "Le processus de domination conjugale",
+            "audience": "referents",
+            "trainer": pole.id,
+        },
+        {"description": "Module de base pour les référents VIF"},
+        shown="Référents VIF",
+        changed="Module de base pour les référents VIF",
+    )
+    found = client.get("/admin/training/ajax/lookup/?name=trainer&query=ressources")
+    assert found.json == [[pole.id, str(pole)]]
+
+
+def test_training_session_round_trip_with_participants(client):
+    course = training("Accueillir une victime")
+    a, b = factories.person("Aubry"), factories.person("Bodart")
+    round_trip(
+        client,
+        "trainingsession",
+        TrainingSession,
+        session_form(course.id, participants=[a.id, b.id], external_participants="4"),
+        {"place": "CPAS de Sprimont"},
+        shown="Accueillir une victime",
+        changed="CPAS de Sprimont",
+    )
+    assert count(Person) == 2
+
+
+def test_participant_lookup_finds_persons_by_name(client):
+    factories.person("Lambert", first_name="Claire")
+    found = client.get("/admin/trainingsession/ajax/lookup/?name=participants&query=lamb")
+    assert "Claire Lambert" in found.get_data(as_text=True)
+
+
+def test_session_list_counts_recorded_and_external_participants(client):
+    people = [factories.person(), factories.person()]
+    session = training_session(participants=people, external_participants=3)
+    assert session.participant_count == 5
+    page = client.get("/admin/trainingsession/").get_data(as_text=True)
+    assert column(page, "participant_count") == ["5"]
+
+
+def test_hours_are_shown_the_french_way_and_exported_as_numbers(client):
+    training_session(hours=Decimal("3.5"))
+    page = client.get("/admin/trainingsession/").get_data(as_text=True)
+    assert column(page, "hours") == ["3,5"]
+    assert "3.5" in client.get("/admin/trainingsession/export/csv/").get_data(as_text=True)
+
+
+def test_audience_is_shown_by_its_french_name(client):
+    training("Module de base", audience=TrainingAudience.REFERENTS)
+    training("Module commun", audience=TrainingAudience.MIXED)
+    page = client.get("/admin/training/").get_data(as_text=True)
+    assert "Référents VIF" in page and "Public mixte" in page
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "message"),
+    [
+        ({"hours": "-1"}, "hours", "Doit être égal ou supérieur à zéro."),
+        ({"hours": "10000"}, "hours", "Doit être au plus 9999.9."),
+        ({"external_participants": "-2"}, "external_participants", "Doit être égal ou sup"),
+        ({"held_on": ""}, "held_on", "Ce champ est requis."),
+        ({"place": "P" * 201}, "place", "200"),
+    ],
+)
+def test_session_form_refuses_bad_input_and_keeps_it(client, fields, field, message):
+    course = training()
+    response = create(client, "trainingsession", session_form(course.id, **fields))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert error_next_to(page, field, message)
+    assert 'value="2025-03-18"' in page or 'value="3.5"' in page
+    assert count(TrainingSession) == 0
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "message"),
+    [
+        ({"title": ""}, "title", "Ce champ est requis."),
+        ({"audience": "victims"}, "audience", "N&#39;est pas un choix valide."),
+    ],
+)
+def test_training_form_refuses_bad_input(client, fields, field, message):
+    data = {"title": "Module de base", "audience": "referents", **fields}
+    response = create(client, "training", data)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert error_next_to(page, field, message)
+    assert count(Training) == 0
+
+
+def test_deleting_a_person_who_took_part_in_a_session_is_refused(client):
+    participant = factories.person("Gilles")
+    training_session(participants=[participant])
+    response = delete(client, "person", participant.id)
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "ne peut pas être supprimé" in page and "1 × participations aux formations" in page
+    assert count(Person) == 1
+
+
+def test_deleting_a_training_with_sessions_is_refused(client):
+    session = training_session()
+    response = delete(client, "training", session.training_id)
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "ne peut pas être supprimé" in page and "1 × séances de formation" in page
+    assert count(Training) == 1
+
+
+def test_deleting_a_trainer_organisation_is_refused(client):
+    pole = factories.organisation("Pôle de ressources VIF")
+    training(trainer=pole)
+    response = delete(client, "organisation", pole.id)
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "ne peut pas être supprimé" in page and "1 × formations" in page
+    assert count(Organisation) == 1
+
+
+def test_deleting_a_session_removes_its_attendance_but_not_the_people(client):
+    session = training_session(participants=[factories.person(), factories.person()])
+    response = delete(client, "trainingsession", session.id)
+    assert response.status_code == 302
+    assert count(TrainingSession) == 0 and count(Person) == 2
+    db.session.expire_all()
+
+
+def test_sessions_filter_by_date_audience_and_training(client):
+    referents = training("Module référents", audience=TrainingAudience.REFERENTS)
+    first_line = training("Module première ligne", audience=TrainingAudience.FIRST_LINE)
+    training_session(date(2025, 2, 11), training=referents)
+    training_session(date(2025, 10, 14), training=first_line)
+
+    def listed(query: str) -> str:
+        return client.get(f"/admin/trainingsession/?{query}").get_data(as_text=True)
+
+    text = listed(f"flt0_{SESSION_AUDIENCE_IS}=referents")
+    assert "Module référents" in text and "Module première ligne" not in text
+    text = listed(f"flt0_{SESSION_HELD_BEFORE}=2025-06-30")
+    assert "11 févr. 2025" in text and "14 oct. 2025" not in text
+    text = listed(f"flt0_{SESSION_TRAINING_CONTAINS}=première")
+    assert "14 oct. 2025" in text and "11 févr. 2025" not in text
+
+
+def test_sessions_are_listed_latest_first(client):
+    course = training()
+    training_session(date(2025, 1, 20), training=course)
+    training_session(date(2025, 5, 20), training=course)
+    page = client.get("/admin/trainingsession/").get_data(as_text=True)
+    assert page.index("20 mai 2025") < page.index("20 janv. 2025")
