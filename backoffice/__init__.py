@@ -9,10 +9,9 @@ from flask import Flask, redirect, url_for
 
 from models import db
 
-from . import cli, config
+from . import audit, auth, cli, config, errors, i18n, security
 from .admin import init_admin
-from .extensions import babel, csrf, migrate
-from .i18n import select_locale
+from .extensions import csrf, migrate
 
 MIGRATIONS = str(Path(__file__).resolve().parent.parent / "migrations")
 TRANSLATIONS = str(Path(__file__).resolve().parent / "translations")
@@ -31,9 +30,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True)
-    babel.init_app(app, locale_selector=select_locale)
+    i18n.init_app(app)
     csrf.init_app(app)
     init_admin(app)
+    auth.init_app(app)  # after the admin: the gate needs to know its screens
+    audit.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
     cli.init_app(app)
 
     @app.get("/")

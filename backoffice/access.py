@@ -1,13 +1,67 @@
-"""Who may do what: the one place that decides access to every screen.
+"""Who may do what: the one place that decides access to every page.
 
-Areas follow the "who sees what" table of the network: network, agreements, housing,
-children, training, awareness, protocols. Accounts and roles do not exist yet, so every
-area is open; views still ask here, so that roles plug in without touching any view.
+Each page belongs to an area of the network's "who sees what" table. A role either may
+edit an area, may only view it, or has no access at all. Everything not granted here is
+refused: a page without an area, an area without a rule, a role without an entry.
 """
 
-AREAS = ("network", "agreements", "housing", "children", "training", "awareness", "protocols")
+from __future__ import annotations
+
+from flask_login import current_user
+from sqlalchemy import false
+
+from models.accounts import Role
+
+VIEW, EDIT = "view", "edit"
+
+_EVERYONE_EDITS_BUT_PARTNERS = {
+    Role.ADMINISTRATOR: EDIT,
+    Role.SECRETARIAT: EDIT,
+    Role.COORDINATOR: EDIT,
+    Role.PARTNER: VIEW,
+}
+
+RULES: dict[str, dict[str, str]] = {
+    "home": {role: VIEW for role in Role},
+    "own_account": {role: EDIT for role in Role},
+    "network": _EVERYONE_EDITS_BUT_PARTNERS,
+    "agreements": _EVERYONE_EDITS_BUT_PARTNERS,  # partners: their organisation's rows only
+    "children": _EVERYONE_EDITS_BUT_PARTNERS,
+    "training": _EVERYONE_EDITS_BUT_PARTNERS,
+    "awareness": _EVERYONE_EDITS_BUT_PARTNERS,
+    "protocols": _EVERYONE_EDITS_BUT_PARTNERS,
+    # People hiding from violence: never partners, read-only for the coordinator.
+    "housing": {Role.ADMINISTRATOR: EDIT, Role.SECRETARIAT: EDIT, Role.COORDINATOR: VIEW},
+    "accounts": {Role.ADMINISTRATOR: EDIT},
+    "audit": {Role.ADMINISTRATOR: VIEW, Role.COORDINATOR: VIEW},
+}
 
 
-def allowed(area: str, action: str) -> bool:
-    """Tell whether the current user may perform `action` in `area`."""
-    return area in AREAS
+# Pages outside the admin screens, by endpoint. Admin screens carry their own area.
+PUBLIC_ENDPOINTS = frozenset({"auth.login", "static", "admin.static"})
+ROUTE_AREAS = {
+    "root": "home",
+    "auth.logout": "own_account",
+    "auth.change_password": "own_account",
+}
+
+
+def role() -> str | None:
+    """Return the current user's role, or None for anonymous visitors."""
+    return current_user.role if current_user.is_authenticated else None
+
+
+def allowed(area: str | None, action: str) -> bool:
+    """Tell whether the current user may `action` ("view" or "edit") in `area`."""
+    level = RULES.get(area or "", {}).get(role())
+    if level is None:
+        return False
+    return action == VIEW or level == EDIT
+
+
+def row_filter(area: str | None, model):
+    """Return the condition limiting which rows of `model` the current user may see, or None."""
+    if area == "agreements" and role() == Role.PARTNER:
+        organisation_id = current_user.organisation_id
+        return model.organisation_id == organisation_id if organisation_id else false()
+    return None

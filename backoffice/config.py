@@ -50,4 +50,12 @@ def defaults(instance_path: str) -> dict:
         "FLASK_ADMIN_RAISE_ON_INTEGRITY_ERROR": False,
         "FLASK_ADMIN_SWATCH": "default",
         "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
+        # Sessions: ended after 30 idle minutes; cookies unreadable by scripts, not sent
+        # cross-site, and only over HTTPS when the deployment says it has HTTPS.
+        "SESSION_IDLE_MINUTES": int(os.environ.get("SESSION_IDLE_MINUTES", "30")),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": os.environ.get("HTTPS", "").lower() in ("1", "true", "yes"),
+        "LOGIN_MAX_FAILURES": 5,
+        "LOGIN_LOCK_MINUTES": 15,
     }

@@ -2,7 +2,9 @@
 
 from flask_babel import lazy_gettext as _
 
+from models.accounts import Role
 from models.agreements import AgreementKind, AgreementStatus
+from models.audit import AuditAction
 from models.awareness import Language, MaterialKind, Occasion
 from models.housing import ExitDestination
 from models.network import AppointingBody, OrganisationKind
@@ -90,7 +92,26 @@ EXIT_DESTINATIONS = {
 }
 
 # Plural names of the tables that can hold a record back from deletion.
+ROLES = {
+    Role.ADMINISTRATOR: _("Administrator"),
+    Role.SECRETARIAT: _("Secretariat"),
+    Role.COORDINATOR: _("Coordinator"),
+    Role.PARTNER: _("Partner (read only)"),
+}
+
+AUDIT_ACTIONS = {
+    AuditAction.CREATE: _("Created"),
+    AuditAction.UPDATE: _("Changed"),
+    AuditAction.DELETE: _("Deleted"),
+    AuditAction.EXPORT: _("Exported"),
+    AuditAction.LOGIN: _("Logged in"),
+    AuditAction.LOGIN_FAILED: _("Login failed"),
+    AuditAction.LOGOUT: _("Logged out"),
+    AuditAction.DENIED: _("Access refused"),
+}
+
 TABLE_LABELS = {
+    "user_account": _("user accounts"),
     "agreement": _("agreements"),
     "housing_unit": _("emergency housing units"),
     "housing_stay": _("housing stays"),

@@ -11,11 +11,15 @@ import uuid
 
 import flask_migrate
 import pytest
+from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
 
 from backoffice import create_app
+from backoffice.auth import passwords
 from backoffice.config import normalise_database_url
 from models import db
+from models.accounts import User
+from models.network import Organisation
 
 
 @pytest.fixture(scope="session")
@@ -38,6 +42,21 @@ def database(tmp_path_factory):
         engine.dispose()
 
 
+class FreshContextClient(FlaskClient):
+    """A browser whose every request runs in its own app context, as in production.
+
+    Tests run inside an app context of their own; without this, requests would share it,
+    and with it the database session and `g` (where the logged-in user is cached).
+    """
+
+    def open(self, *args, **kwargs):
+        kwargs.setdefault("buffered", True)
+        with self.application.app_context():
+            response = super().open(*args, **kwargs)
+        db.session.expire_all()  # the test's own session sees what the request wrote
+        return response
+
+
 @pytest.fixture(scope="session")
 def app(database):
     url, engine_options = database
@@ -50,6 +69,7 @@ def app(database):
             "WTF_CSRF_ENABLED": False,
         }
     )
+    app.test_client_class = FreshContextClient
     with app.app_context():
         flask_migrate.upgrade()  # the schema comes from the migrations, as in production
     yield app
@@ -69,6 +89,62 @@ def _app_context(app):
         db.session.remove()
 
 
+# --- accounts: one per role, logged in the way a person does -------------------------------
+PASSWORD = "correct horse battery staple"
+_password_hash: list[str] = []
+
+
+def _hash() -> str:
+    # Hashing costs tens of milliseconds by design: do it once for the whole run.
+    if not _password_hash:
+        _password_hash.append(passwords.hash_password(PASSWORD))
+    return _password_hash[0]
+
+
+def make_user(username: str, role: str, organisation=None) -> User:
+    user = User(username=username, role=role, organisation=organisation, password_hash=_hash())
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def login(client, username: str, password: str = PASSWORD, next_url: str | None = None):
+    query = f"?next={next_url}" if next_url else ""
+    return client.post(f"/login{query}", data={"username": username, "password": password})
+
+
 @pytest.fixture
-def client(app):
+def users():
+    """The administrator, secretariat and coordinator accounts (partners: see `as_role`)."""
+    return {role: make_user(role, role) for role in ("administrator", "secretariat", "coordinator")}
+
+
+@pytest.fixture
+def anonymous(app):
     return app.test_client()
+
+
+@pytest.fixture
+def client(app, users):
+    """A browser logged in as the secretariat, who keeps the records."""
+    browser = app.test_client()
+    assert login(browser, "secretariat").status_code == 302
+    return browser
+
+
+@pytest.fixture
+def as_role(app, users):
+    """Return a function giving a browser logged in with a role; partners get an organisation."""
+
+    def browser_for(role: str, organisation=None):
+        if role == "partner":
+            organisation = organisation or Organisation(name="Partenaire test", kind="association")
+            make_user(f"partner-{organisation.name}", role, organisation)
+            username = f"partner-{organisation.name}"
+        else:
+            username = role
+        browser = app.test_client()
+        assert login(browser, username).status_code == 302
+        return browser
+
+    return browser_for

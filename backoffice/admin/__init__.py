@@ -5,7 +5,13 @@ from flask_admin import Admin
 from flask_admin.theme import Bootstrap4Theme
 from flask_babel import lazy_gettext as _
 
+from models.accounts import User
+from models.audit import AuditEntry
+
+from ..security import csp_nonce
 from . import agreements, awareness, children, housing, network, protocols, training
+from .accounts import UserView
+from .audit import AuditEntryView
 from .home import HomeView
 
 # Menu order: the network first, then the five axes of the action plan.
@@ -19,7 +25,11 @@ def init_admin(app: Flask) -> Admin:
         name=_("STOPP VIF"),
         theme=Bootstrap4Theme(base_template="backoffice_master.html", fluid=True),
         index_view=HomeView(name=_("Home"), url="/admin"),
+        csp_nonce_generator=csp_nonce,
     )
     for area in DOMAIN_AREAS:
         area.add_views(admin)
+    administration = _("Administration")
+    admin.add_view(UserView(User, _("User accounts"), administration))
+    admin.add_view(AuditEntryView(AuditEntry, _("Audit log"), administration))
     return admin

@@ -6,6 +6,8 @@ import logging
 from datetime import date
 
 from flask import flash
+from flask_admin.actions import action
+from flask_admin.babel import lazy_gettext as admin_lazy_gettext
 from flask_admin.contrib.sqla import ModelView
 from flask_admin.helpers import is_form_submitted
 from flask_admin.model import typefmt
@@ -19,8 +21,8 @@ from models import db
 from models.base import dependents
 from models.integrity import violation
 
-from .. import access
 from ..labels import TABLE_LABELS
+from .guard import AccessControlledModel
 
 log = logging.getLogger(__name__)
 
@@ -47,11 +49,8 @@ def not_negative(**kwargs) -> dict:
     return {"validators": [NumberRange(min=0, message=_("Must be zero or more."))], **kwargs}
 
 
-class BackofficeModelView(ModelView):
+class BackofficeModelView(AccessControlledModel, ModelView):
     """A screen over one model. Subclasses only declare; they decide no access themselves."""
-
-    # The area of "who sees what" this screen belongs to; None is unreachable.
-    area: str | None = None
 
     can_view_details = True
     can_export = True
@@ -68,9 +67,6 @@ class BackofficeModelView(ModelView):
 
     def __init__(self, model, name=None, category=None, **kwargs):
         super().__init__(model, db, name=name, category=category, **kwargs)
-
-    def is_accessible(self) -> bool:
-        return self.area is not None and access.allowed(self.area, "view")
 
     # --- form checks that span several fields ---------------------------------------
     def validate_form(self, form) -> bool:
@@ -167,6 +163,16 @@ class BackofficeModelView(ModelView):
             record=str(model),
             dependents=parts,
         )
+
+    @action(
+        "delete",
+        admin_lazy_gettext("Delete"),
+        admin_lazy_gettext("Are you sure you want to delete selected records?"),
+    )
+    def action_delete(self, ids) -> None:
+        # Row ids arrive as text; PostgreSQL (psycopg 3) refuses to compare them with integer
+        # keys, so Flask-Admin's bulk delete fails there unless they are converted first.
+        super().action_delete([int(i) for i in ids if str(i).isdigit()])
 
     def handle_view_exception(self, exc: Exception) -> bool:
         # Flask-Admin would flash the raw database error, which can show stored values.

@@ -2,12 +2,11 @@
 
 from flask_admin import AdminIndexView, expose
 
-from .. import access
+from .guard import AccessControlled
 
 
-class HomeView(AdminIndexView):
-    def is_accessible(self) -> bool:
-        return access.allowed("network", "view")
+class HomeView(AccessControlled, AdminIndexView):
+    area = "home"
 
     @expose("/")
     def index(self):

@@ -1,1 +1,36 @@
-"""Accounts, passwords, sessions and login throttling."""
+"""Accounts, passwords, sessions and login throttling; the gate in front of every page."""
+
+from __future__ import annotations
+
+from flask import Flask, abort, current_app, redirect, request, url_for
+from flask_login import current_user
+
+from .. import access
+from .sessions import login_manager
+from .views import bp
+
+
+def _admin_endpoints(app: Flask) -> frozenset[str]:
+    """Blueprint names of the admin screens: they check access themselves (see admin.guard)."""
+    return frozenset(view.endpoint for view in app.extensions["admin"][0]._views)
+
+
+def gate():
+    """Send anonymous visitors to the login page; refuse any page no rule grants."""
+    endpoint = request.endpoint
+    if endpoint is None or endpoint in access.PUBLIC_ENDPOINTS:
+        return None  # 404 and 405 pages, login, static files
+    if not current_user.is_authenticated:
+        return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+    if request.blueprint in current_app.extensions["admin_endpoints"]:
+        return None
+    if not access.allowed(access.ROUTE_AREAS.get(endpoint), access.VIEW):
+        abort(403)
+    return None
+
+
+def init_app(app: Flask) -> None:
+    login_manager.init_app(app)
+    app.register_blueprint(bp)
+    app.before_request(gate)
+    app.extensions["admin_endpoints"] = _admin_endpoints(app)
