@@ -56,6 +56,8 @@ def defaults(instance_path: str) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": os.environ.get("HTTPS", "").lower() in ("1", "true", "yes"),
+        # argon2id with the parameters RFC 9106 recommends for memory-constrained servers.
+        "PASSWORD_HASH_PROFILE": "RFC_9106_LOW_MEMORY",
         "LOGIN_MAX_FAILURES": 5,
         "LOGIN_LOCK_MINUTES": 15,
     }

@@ -67,6 +67,8 @@ def app(database):
             "SQLALCHEMY_DATABASE_URI": url,
             "SQLALCHEMY_ENGINE_OPTIONS": engine_options,
             "WTF_CSRF_ENABLED": False,
+            # Hashing is slow by design; the tests log in hundreds of times.
+            "PASSWORD_HASH_PROFILE": "CHEAPEST",
         }
     )
     app.test_client_class = FreshContextClient

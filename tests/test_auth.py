@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from backoffice.auth import accounts
+from backoffice.auth import accounts, passwords
 from models import db
 from models.accounts import User, UserSession
 from models.audit import AuditEntry
@@ -79,10 +79,14 @@ def test_failures_from_one_address_lock_other_accounts_too(anonymous, users):
     assert login(anonymous, "secretariat").status_code == 429
 
 
-def test_passwords_are_stored_as_argon2_hashes(users):
-    user = accounts.find("secretariat")
-    assert user.password_hash.startswith("$argon2id$")
-    assert PASSWORD not in user.password_hash
+def test_passwords_are_stored_as_argon2id_hashes_with_rfc_9106_parameters():
+    from backoffice import create_app
+
+    production = create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    with production.app_context():
+        stored = passwords.hash_password(PASSWORD)
+    assert stored.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+    assert PASSWORD not in stored
 
 
 def test_short_password_is_refused():
@@ -147,9 +151,9 @@ def test_password_change_refuses_short_password_next_to_the_field(client):
     assert "au moins 12 caractères" in response.get_data(as_text=True)
 
 
-def test_unknown_and_known_usernames_cost_a_password_check_alike(monkeypatch, anonymous, users):
-    from backoffice.auth import passwords
-
+def test_unknown_and_known_usernames_cost_a_password_check_alike(
+    app, monkeypatch, anonymous, users
+):
     class CountingHasher:
         def __init__(self, real):
             self.real, self.hashes_checked = real, []
@@ -158,8 +162,8 @@ def test_unknown_and_known_usernames_cost_a_password_check_alike(monkeypatch, an
             self.hashes_checked.append(password_hash)
             return self.real.verify(password_hash, password)
 
-    spy = CountingHasher(passwords._hasher)
-    monkeypatch.setattr(passwords, "_hasher", spy)
+    spy = CountingHasher(app.extensions["password_hasher"])
+    monkeypatch.setitem(app.extensions, "password_hasher", spy)
     login(anonymous, "nobody-at-all", password="wrong password")
     login(anonymous, "secretariat", password="wrong password")
     assert len(spy.hashes_checked) == 2

@@ -6,6 +6,7 @@ from flask import Flask, abort, current_app, redirect, request, url_for
 from flask_login import current_user
 
 from .. import access
+from . import passwords
 from .sessions import login_manager
 from .views import bp
 
@@ -30,6 +31,7 @@ def gate():
 
 
 def init_app(app: Flask) -> None:
+    passwords.init_app(app)
     login_manager.init_app(app)
     app.register_blueprint(bp)
     app.before_request(gate)
