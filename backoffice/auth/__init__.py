@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask, abort, current_app, redirect, request, url_for
 from flask_login import current_user
 
-from .. import access
+from .. import access, audit
 from . import passwords
 from .sessions import login_manager
 from .views import bp
@@ -26,6 +26,7 @@ def gate():
     if request.blueprint in current_app.extensions["admin_endpoints"]:
         return None
     if not access.allowed(access.ROUTE_AREAS.get(endpoint), access.VIEW):
+        audit.record_event("denied", detail=f"{request.method} {request.path}"[:300])
         abort(403)
     return None
 

@@ -1,14 +1,19 @@
 // Behaviour Flask-Admin writes as inline handlers, bound here instead so that the
 // Content-Security-Policy can forbid inline scripts.
-document.addEventListener("click", function (event) {
+window.addEventListener("click", function (event) {
   var confirmed = event.target.closest("[data-confirm]");
   if (confirmed && !window.confirm(confirmed.getAttribute("data-confirm"))) {
     event.preventDefault();
     return;
+  }
+  // Flask-Admin's menu toggles and filter links point nowhere (javascript: URLs, which
+  // the policy refuses to run): their own scripts act on the click; the link must not.
+  if (event.target.closest('a.filter, a[href^="javascript:"]')) {
+    event.preventDefault();
   }
   var action = event.target.closest("[data-model-action]");
   if (action && window.modelActions) {
     event.preventDefault();
     window.modelActions.execute(action.getAttribute("data-model-action"));
   }
-});
+}, true); // capture: decided before any other handler, whatever it does with the event
