@@ -8,10 +8,10 @@ from datetime import date
 from flask import flash
 from flask_admin.actions import action
 from flask_admin.babel import lazy_gettext as admin_lazy_gettext
-from flask_admin.contrib.sqla import ModelView
+from flask_admin.contrib.sqla import ModelView, tools
 from flask_admin.helpers import is_form_submitted
 from flask_admin.model import typefmt
-from flask_babel import format_date, gettext
+from flask_babel import format_date, gettext, ngettext
 from flask_babel import lazy_gettext as _
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm.exc import StaleDataError
@@ -171,8 +171,13 @@ class BackofficeModelView(AccessControlledModel, ModelView):
     )
     def action_delete(self, ids) -> None:
         # Row ids arrive as text; PostgreSQL (psycopg 3) refuses to compare them with integer
-        # keys, so Flask-Admin's bulk delete fails there unless they are converted first.
-        super().action_delete([int(i) for i in ids if str(i).isdigit()])
+        # keys, so they are converted first. Each record goes through delete_model, which
+        # explains refusals and leaves an audit entry; only real deletions are counted.
+        record_ids = [int(i) for i in ids if str(i).isdigit()]
+        records = tools.get_query_for_ids(self.get_query(), self.model, record_ids).all()
+        deleted = sum(1 for record in records if self.delete_model(record))
+        if deleted:
+            flash(ngettext("%(num)d record deleted.", "%(num)d records deleted.", deleted))
 
     def handle_view_exception(self, exc: Exception) -> bool:
         # Flask-Admin would flash the raw database error, which can show stored values.

@@ -206,3 +206,18 @@ def test_editing_with_an_impossible_date_keeps_the_stored_record(client):
     )
     assert response.status_code == 200
     assert factories.db.session.get(PlatformMembership, membership.id).ends_on is None
+
+
+def test_bulk_delete_reports_refusals_and_counts_only_real_deletions(client):
+    used = factories.organisation("Employeur")
+    factories.person("Salarié", organisation=used)
+    free = factories.organisation("Libre")
+    response = client.post(
+        "/admin/organisation/action/",
+        data={"action": "delete", "rowid": [str(used.id), str(free.id)]},
+        follow_redirects=True,
+    )
+    page = response.get_data(as_text=True)
+    assert "« Employeur » ne peut pas être supprimé" in page
+    assert "1 enregistrement supprimé." in page
+    assert count(Organisation) == 1
