@@ -9,7 +9,7 @@ from flask import Flask, redirect, url_for
 
 from models import db
 
-from . import audit, auth, cli, config, errors, i18n, security
+from . import audit, auth, cli, config, dashboard, errors, i18n, overview, security
 from .admin import init_admin
 from .extensions import csrf, migrate
 
@@ -34,6 +34,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     init_admin(app)
     auth.init_app(app)  # after the admin: the gate needs to know its screens
+    app.register_blueprint(overview.bp)
+    dashboard.init_app(app)
     audit.init_app(app)
     security.init_app(app)
     errors.init_app(app)

@@ -23,6 +23,10 @@ _EVERYONE_EDITS_BUT_PARTNERS = {
 
 RULES: dict[str, dict[str, str]] = {
     "home": {role: VIEW for role in Role},
+    # Partners get a reduced dashboard: see `sees_victim_figures` and the dashboard itself.
+    "dashboard": {role: VIEW for role in Role},
+    "report": {Role.ADMINISTRATOR: VIEW, Role.SECRETARIAT: VIEW, Role.COORDINATOR: VIEW},
+    "overview": {role: VIEW for role in Role},
     "own_account": {role: EDIT for role in Role},
     "network": _EVERYONE_EDITS_BUT_PARTNERS,
     "agreements": _EVERYONE_EDITS_BUT_PARTNERS,  # partners: their organisation's rows only
@@ -43,6 +47,8 @@ ROUTE_AREAS = {
     "root": "home",
     "auth.logout": "own_account",
     "auth.change_password": "own_account",
+    "overview.index": "overview",
+    "overview.export": "overview",
 }
 
 
@@ -57,6 +63,16 @@ def allowed(area: str | None, action: str) -> bool:
     if level is None:
         return False
     return action == VIEW or level == EDIT
+
+
+def sees_small_victim_counts() -> bool:
+    """Whether counts below 5 about victims may be shown for periods shorter than a year."""
+    return role() in (Role.SECRETARIAT, Role.COORDINATOR)
+
+
+def sees_housing_figures(period_covers_a_year: bool) -> bool:
+    """Partners see no housing figure about a period shorter than a year."""
+    return role() is not None and (role() != Role.PARTNER or period_covers_a_year)
 
 
 def row_filter(area: str | None, model):

@@ -6,6 +6,8 @@ a route that appears without being listed here fails the test.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import func, select
 
@@ -25,7 +27,8 @@ ALL_EDIT_PARTNER_VIEW = {
 
 # Admin screen (blueprint) -> role -> "edit", "view" or absent (no access at all).
 SCREENS = {
-    "admin": {role: "view" for role in ROLES},  # the home page
+    "admin": {role: "view" for role in ROLES},  # the home page: the dashboard
+    "report": {"administrator": "view", "secretariat": "view", "coordinator": "view"},
     "organisation": ALL_EDIT_PARTNER_VIEW,
     "person": ALL_EDIT_PARTNER_VIEW,
     "referentappointment": ALL_EDIT_PARTNER_VIEW,
@@ -48,7 +51,7 @@ SCREENS = {
 }
 # Refused to every role: accounts are deactivated, never deleted.
 NEVER = {("user", "delete_view")}
-READING = {"index", "index_view", "details_view", "export"}
+READING = {"index", "index_view", "details_view", "export", "pdf", "xlsx"}
 
 # Routes outside the admin screens: endpoint -> who may open it.
 PAGES = {
@@ -58,6 +61,8 @@ PAGES = {
     "root": "logged in",
     "auth.logout": "logged in",
     "auth.change_password": "logged in",
+    "overview.index": "logged in",
+    "overview.export": "logged in",
 }
 
 # Counted before and after every refused write; these tables record the refusals themselves.
@@ -78,6 +83,7 @@ def routes(app):
         screen, _, method = rule.endpoint.partition(".")
         url = rule.rule.replace("<export_type>", "csv").replace("<path:filename>", "x.css")
         url = url.replace("<filename>", "x.css")
+        url = re.sub(r"<(?:any\([^)]*\):)?fmt>", "csv", url)
         yield rule.endpoint, screen, method, url, rule.methods - {"HEAD", "OPTIONS"}
 
 

@@ -110,8 +110,9 @@ def test_lookups_reachable_by_partner_show_no_housing(partner):
 
 def test_housing_is_not_in_a_partners_menu(partner):
     page = partner.get("/admin/").get_data(as_text=True)
-    assert "Logement d&#39;urgence" not in page and "Logement d'urgence" not in page
-    assert "Séjours" not in page
+    menu = page[page.index("<nav") : page.index("</nav>")]
+    assert "Logement d&#39;urgence" not in menu and "Logement d'urgence" not in menu
+    assert "Séjours" not in menu and "/admin/housing" not in page
 
 
 def test_partner_sees_only_own_organisation_agreements(partner):

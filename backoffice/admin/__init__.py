@@ -2,6 +2,7 @@
 
 from flask import Flask
 from flask_admin import Admin
+from flask_admin.menu import MenuLink
 from flask_admin.theme import Bootstrap4Theme
 from flask_babel import lazy_gettext as _
 
@@ -13,6 +14,7 @@ from . import agreements, awareness, children, housing, network, protocols, trai
 from .accounts import UserView
 from .audit import AuditEntryView
 from .home import HomeView
+from .report import ReportView
 
 # Menu order: the network first, then the five axes of the action plan.
 DOMAIN_AREAS = (network, agreements, housing, children, training, awareness, protocols)
@@ -24,11 +26,15 @@ def init_admin(app: Flask) -> Admin:
         app,
         name=_("STOPP VIF"),
         theme=Bootstrap4Theme(base_template="backoffice_master.html", fluid=True),
-        index_view=HomeView(name=_("Home"), url="/admin"),
+        index_view=HomeView(name=_("Dashboard"), url="/admin"),
         csp_nonce_generator=csp_nonce,
     )
+    admin.add_view(ReportView(name=_("Yearly report"), endpoint="report"))
     for area in DOMAIN_AREAS:
         area.add_views(admin)
+    admin.add_link(
+        MenuLink(name=_("Network overview"), endpoint="overview.index", category=network.CATEGORY)
+    )
     administration = _("Administration")
     admin.add_view(UserView(User, _("User accounts"), administration))
     admin.add_view(AuditEntryView(AuditEntry, _("Audit log"), administration))

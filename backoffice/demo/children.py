@@ -19,7 +19,7 @@ def load(year: int, net: DemoNetwork) -> None:
         name="La cabane",
         min_age=5,
         max_age=10,
-        schedule="Chaque premier mercredi du mois, de 14 h à 16 h",
+        schedule="chaque premier mercredi du mois, de 14 h à 16 h",
         place="Espace famille, Chaudfontaine",
         municipality=net.municipalities["Chaudfontaine"],
         parents_reception=True,

@@ -1,0 +1,66 @@
+"""The dashboard: the figures of a period, shaped for the role that reads them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Flask
+from flask_babel import format_decimal, format_percent, gettext
+
+from models import db
+
+from .. import access
+from . import charts, figures
+from .period import Period
+
+SMALL = 5  # counts about victims below this are not shown to everyone for short periods
+
+
+def build(period: Period, today: date) -> dict:
+    """Compute the figures the current user may read for `period`."""
+    session = db.session
+    partner = not access.allowed("report", access.VIEW)
+    data = {
+        "network": figures.network(session, period, today),
+        "training": figures.training(session, period, today),
+        "awareness": figures.awareness(session, period, today),
+        "children": figures.children(session, period, today),
+        "housing": None,
+        "agreements": None,
+    }
+    if access.sees_housing_figures(period.covers_a_year_or_more):
+        data["housing"] = figures.housing(session, period, today)
+    if not partner:
+        data["agreements"] = figures.agreements(session, period, today)
+    data["hide_small"] = not (period.covers_a_year_or_more or access.sees_small_victim_counts())
+    data["partner"] = partner
+    data["charts"] = charts.for_dashboard(data, period)
+    return data
+
+
+def small_count(value: int | None, hide: bool) -> str:
+    """Show a count about victims, or "< 5" when it is small and the reader may not see it."""
+    if value is None:
+        return "–"
+    if hide and 0 < value < SMALL:
+        return gettext("< %(n)d", n=SMALL)
+    return format_decimal(value)
+
+
+def number(value: int | None) -> str:
+    return "–" if value is None else format_decimal(value)
+
+
+def percent(value: float | None) -> str:
+    return "–" if value is None else format_percent(value, "#,##0.0 %")
+
+
+def one_decimal(value: float | None) -> str:
+    return "–" if value is None else format_decimal(round(value, 1), "#,##0.#")
+
+
+def init_app(app: Flask) -> None:
+    app.add_template_filter(small_count)
+    app.add_template_filter(number)
+    app.add_template_filter(percent)
+    app.add_template_filter(one_decimal)

@@ -1,0 +1,69 @@
+"""SQL conditions and expressions the axes share."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    case,
+    func,
+    or_,
+    select,
+    true,
+)
+from sqlalchemy.orm import Session
+
+from models.network import (
+    Municipality,
+)
+
+from ..period import Period
+
+# --- shared conditions ---------------------------------------------------------------
+
+
+def _active_on(record, day: date) -> ColumnElement[bool]:
+    """Rows of a record with starts_on and an optional, inclusive ends_on that cover `day`."""
+    return and_(record.starts_on <= day, or_(record.ends_on.is_(None), record.ends_on >= day))
+
+
+def _within(column, period: Period) -> ColumnElement[bool]:
+    return column.between(period.start, period.end)
+
+
+def _of_municipality(column, period: Period, *, or_regional: bool = False) -> ColumnElement[bool]:
+    """Match the period's municipality (and no municipality if asked); all when none is chosen."""
+    if period.municipality_id is None:
+        return true()
+    if or_regional:
+        return or_(column == period.municipality_id, column.is_(None))
+    return column == period.municipality_id
+
+
+def _by_municipality(session: Session, period: Period, model, on) -> list[tuple[str, int]]:
+    """(name, count of the `model` rows joined `on` it) for every municipality, by name."""
+    query = (
+        select(Municipality.name, func.count(model.id))
+        .outerjoin(model, on)
+        .where(_of_municipality(Municipality.id, period))
+        .group_by(Municipality.id, Municipality.name)
+        .order_by(Municipality.name)
+    )
+    return [(name, count) for name, count in session.execute(query)]
+
+
+def _ratio(part, whole) -> float | None:
+    return float(part) / whole if part is not None and whole else None
+
+
+def _later(a, b):
+    return case((a < b, b), else_=a)
+
+
+def _earlier(a, b):
+    return case((a > b, b), else_=a)
+
+
+EXPIRY_NOTICE_DAYS = 90

@@ -1,0 +1,65 @@
+"""Children and youth figures: the workshops held against their rule."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import (
+    extract,
+    func,
+    select,
+)
+from sqlalchemy.orm import Session
+
+from models.children import Workshop, WorkshopSession, first_wednesdays
+
+from ..period import Period
+from .conditions import (
+    _of_municipality,
+    _ratio,
+    _within,
+)
+from .results import ChildrenFigures, MonthlyAttendance
+
+
+def children(session: Session, period: Period, today: date) -> ChildrenFigures:
+    """Count the workshop sessions planned and held, and the children and parents present."""
+    of_municipality = _of_municipality(Workshop.municipality_id, period)
+    year = extract("year", WorkshopSession.held_on)
+    month = extract("month", WorkshopSession.held_on)
+    rows = session.execute(
+        select(
+            year,
+            month,
+            func.count(),
+            func.coalesce(func.sum(WorkshopSession.children_present), 0),
+            func.coalesce(func.sum(WorkshopSession.parents_present), 0),
+        )
+        .join(Workshop, Workshop.id == WorkshopSession.workshop_id)
+        .where(_within(WorkshopSession.held_on, period), of_municipality)
+        .group_by(year, month)
+    )
+    held_in = {
+        date(int(y), int(m), 1): MonthlyAttendance(date(int(y), int(m), 1), n, int(c), int(p))
+        for y, m, n, c, p in rows
+    }
+    monthly = [held_in.get(month, MonthlyAttendance(month, 0, 0, 0)) for month in period.months]
+    held = sum(month.sessions for month in monthly)
+    present = sum(month.children for month in monthly)
+    parents = sum(month.parents for month in monthly)
+    workshops = session.scalar(select(func.count()).where(Workshop.active, of_municipality))
+    planned_days = [
+        day
+        for year_ in range(period.start.year, period.end.year + 1)
+        for day in first_wednesdays(year_)
+        if period.start <= day <= period.end
+    ]
+    return ChildrenFigures(
+        sessions_held=held,
+        sessions_planned=workshops * len(planned_days),
+        children_present=present,
+        parents_present=parents,
+        children_per_session=_ratio(present, held),
+        parents_per_session=_ratio(parents, held),
+        monthly=monthly,
+    )
