@@ -34,7 +34,7 @@ translations: $(COMPILED)
 
 extract-messages: $(VENV)/.installed
 	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k _l -o backoffice/translations/messages.pot .
-	$(BIN)/pybabel update --no-fuzzy-matching -i backoffice/translations/messages.pot -d backoffice/translations
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -i backoffice/translations/messages.pot -d backoffice/translations
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -42,7 +42,8 @@ RULES: dict[str, dict[str, str]] = {
 
 
 # Pages outside the admin screens, by endpoint. Admin screens carry their own area.
-PUBLIC_ENDPOINTS = frozenset({"auth.login", "static", "admin.static"})
+# The language can be chosen on the login page already.
+PUBLIC_ENDPOINTS = frozenset({"auth.login", "language.choose", "static", "admin.static"})
 ROUTE_AREAS = {
     "root": "home",
     "auth.logout": "own_account",

@@ -1,16 +1,73 @@
-"""Language selection for Flask-Babel (and through it for Flask-Admin and WTForms)."""
+"""The language of each request: the user's choice, else the browser's, else French.
 
-from flask import Flask, current_app
+Flask-Babel asks `select_locale`; Flask-Admin's chrome and WTForms' messages follow it
+through their own shipped catalogues.
+"""
+
+from __future__ import annotations
+
+import os
+
+from flask import Blueprint, Flask, current_app, has_request_context, redirect, request, session
 from flask_babel import get_locale
+from flask_login import current_user
+
+from models import db
 
 from .extensions import babel
 
+bp = Blueprint("language", __name__)
+
+# Endonyms: a language is offered in its own name, readable whatever the page's language.
+LANGUAGE_NAMES = {"fr": "Français", "nl": "Nederlands", "de": "Deutsch", "en": "English"}
+
 
 def select_locale() -> str:
-    """Return the language of the current request: French until users can choose."""
-    return current_app.config["BABEL_DEFAULT_LOCALE"]
+    """Return the account's language, the session's, the browser's best match, or French."""
+    languages = current_app.config["LANGUAGES"]
+    if not has_request_context():  # command line: LANG picks among ours, else French
+        language = os.environ.get("LANG", "")[:2]
+        return language if language in languages else current_app.config["BABEL_DEFAULT_LOCALE"]
+    if current_user and current_user.is_authenticated and current_user.language in languages:
+        return current_user.language
+    if session.get("language") in languages:
+        return session["language"]
+    return request.accept_languages.best_match(languages) or current_app.config[
+        "BABEL_DEFAULT_LOCALE"
+    ]
+
+
+@bp.post("/language")
+def choose():
+    """Keep the chosen language in the session and, once logged in, in the account."""
+    from .auth.views import safe_next
+
+    language = request.form.get("language")
+    if language in current_app.config["LANGUAGES"]:
+        session["language"] = language
+        if current_user.is_authenticated:
+            current_user.account.language = language
+            db.session.commit()
+    return redirect(safe_next(request.form.get("next")))
+
+
+def calendar() -> dict:
+    """Day and month names and the first day of the week of the current language, from Babel.
+
+    Flask-Admin's date picker takes them from moment.js, which it ships in English only.
+    """
+    locale = get_locale()
+    days = locale.days["format"]["short"]  # 0 is Monday in Babel
+    return {
+        "weekdaysMin": [days[(i + 6) % 7] for i in range(7)],  # moment counts from Sunday
+        "monthsShort": [locale.months["format"]["abbreviated"][m] for m in range(1, 13)],
+        "firstDay": (locale.first_week_day + 1) % 7,
+    }
 
 
 def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
-    app.jinja_env.globals["get_locale"] = get_locale
+    app.register_blueprint(bp)
+    app.jinja_env.globals.update(
+        get_locale=get_locale, language_names=LANGUAGE_NAMES, calendar=calendar
+    )

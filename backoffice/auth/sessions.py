@@ -68,8 +68,16 @@ def load_user(token: str) -> SignedInUser | None:
 
 
 def start(user: User) -> None:
-    """Open a new session for `user`, dropping whatever the browser had (no fixation)."""
+    """Open a new session for `user`, dropping whatever the browser had (no fixation).
+
+    Only the language chosen on the login page survives, and becomes the account's own
+    when it has none yet.
+    """
+    language = session.get("language")
     session.clear()
+    if language:
+        session["language"] = language
+        user.language = user.language or language
     now = _now()
     token = secrets.token_urlsafe(32)
     db.session.add(UserSession(token=token, user=user, created_at=now, last_seen_at=now))

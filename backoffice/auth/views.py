@@ -15,7 +15,7 @@ from .forms import LoginForm, PasswordChangeForm
 bp = Blueprint("auth", __name__)
 
 
-def _safe_next(target: str | None) -> str:
+def safe_next(target: str | None) -> str:
     """Follow `next` only to a page of this site: never to another host."""
     if target:
         parts = urlsplit(target)
@@ -45,7 +45,7 @@ def login():
             throttle.clear(username)
             sessions.start(user)
             audit.record_event("login", username=user.username)
-            return redirect(_safe_next(request.args.get("next")))
+            return redirect(safe_next(request.args.get("next")))
         else:
             throttle.record_failure(username, address)
             audit.record_event("login_failed", username=username)

@@ -17,3 +17,18 @@ window.addEventListener("click", function (event) {
     window.modelActions.execute(action.getAttribute("data-model-action"));
   }
 }, true); // capture: decided before any other handler, whatever it does with the event
+
+// Day and month names and the first day of the week for the date picker, in the page's
+// language (given by the server from Babel; moment.js ships English only).
+(function () {
+  var data = document.getElementById("calendar-data");
+  if (!data || !window.moment) {
+    return;
+  }
+  var calendar = JSON.parse(data.getAttribute("data-calendar"));
+  window.moment.updateLocale("en", {
+    weekdaysMin: calendar.weekdaysMin,
+    monthsShort: calendar.monthsShort,
+    week: { dow: calendar.firstDay, doy: 4 },
+  });
+})();

@@ -114,7 +114,8 @@ def test_accounts_are_deactivated_not_deleted(as_role, users):
     assert accounts() == 3
 
 
-def test_command_line_manages_accounts(app, users):
+def test_command_line_manages_accounts(app, users, monkeypatch):
+    monkeypatch.setenv("LANG", "fr_BE.UTF-8")  # the command line speaks the shell's language
     runner = app.test_cli_runner()
     factories.organisation("AISOVA", short_name="AISOVA")
     result = runner.invoke(
