@@ -28,7 +28,7 @@ DUTCH = [
     "17 referenten aangeduid door de gemeentecolleges en de sociale actieraden van de 5 gemeenten",
     "Een STOPP VIF-platform dat uit 32 professionals bestaat",
     "1x/trimester samenkomt",
-    "bezettingsgraad van 7,5 maanden/12 (62,5 %)",
+    "bezettingsgraad van 7,5 maanden/12 (62,5%)",  # Dutch writes no space before %,
 ]
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from flask import Response, abort, request
 from flask_admin import BaseView, expose
-from flask_babel import force_locale
+from flask_babel import force_locale, get_locale
 
 from .. import audit
 from ..reports import content
@@ -21,7 +21,7 @@ class ReportView(AccessControlled, BaseView):
     def _request(self) -> tuple[int, str]:
         today = date.today()
         year = request.args.get("year", default=today.year - 1, type=int)
-        language = request.args.get("lang", default="fr")
+        language = request.args.get("lang", default=str(get_locale()))
         if not 1990 <= year <= today.year or language not in REPORT_LANGUAGES:
             abort(404)
         return year, language

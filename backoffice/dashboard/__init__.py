@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from flask import Flask
-from flask_babel import format_decimal, format_percent, gettext
+from babel import numbers
+from flask_babel import format_decimal, get_locale, gettext
 
 from models import db
 
@@ -52,7 +53,10 @@ def number(value: int | None) -> str:
 
 
 def percent(value: float | None) -> str:
-    return "–" if value is None else format_percent(value, "#,##0.0 %")
+    """A share as the language writes percentages, to one decimal at most ("62,5 %")."""
+    if value is None:
+        return "–"
+    return numbers.format_percent(round(value, 3), locale=get_locale(), decimal_quantization=False)
 
 
 def one_decimal(value: float | None) -> str:

@@ -51,7 +51,7 @@ def test_first_quarter_counts_what_hand_counts_say(demo_data, as_role):
     assert "1 sur 1 réunions de plateforme tenues" in page
     assert "3 sur 3 séances d'atelier tenues" in page
     # Jan 1 - Mar 1 (59 nights) and Mar 1 - Jun 16 (31 nights in March): every night of Q1.
-    assert "3 mois sur 3 (100,0 %)" in page and "90 / 90" in page
+    assert "3 mois sur 3 (100 %)" in page and "90 / 90" in page
     assert "2 ménages hébergés" in page
 
 
