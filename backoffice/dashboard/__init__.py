@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Flask
 from babel import numbers
+from flask import Flask
 from flask_babel import format_decimal, get_locale, gettext
 
 from models import db
