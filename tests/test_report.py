@@ -1,4 +1,4 @@
-"""The yearly report states the seed's key figures, in French and in Dutch, on the page and in the PDF."""
+"""The yearly report states the seed's key figures in French and Dutch, on the page and in the PDF."""
 
 from __future__ import annotations
 
