@@ -1,4 +1,4 @@
-"""The yearly report states the seed's key figures in French and Dutch, on the page and in the PDF."""
+"""The yearly report states the seed's key figures in French and Dutch, as a page and as a PDF."""
 
 from __future__ import annotations
 
