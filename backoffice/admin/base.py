@@ -15,6 +15,7 @@ from flask_babel import format_date, gettext, ngettext
 from flask_babel import lazy_gettext as _
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm.exc import StaleDataError
+from wtforms import HiddenField
 from wtforms.validators import NumberRange
 
 from models import db
@@ -84,13 +85,37 @@ class BackofficeModelView(AccessControlledModel, ModelView):
     def _order_message(form, start: str) -> str:
         return gettext("Must not be before “%(start)s”.", start=form[start].label.text)
 
+    # --- two editors: the version the user saw travels in the form ----------------------
+    def scaffold_form(self):
+        form_class = super().scaffold_form()
+        form_class.seen_version = HiddenField()
+        return form_class
+
+    def edit_form(self, obj=None):
+        form = super().edit_form(obj)
+        if obj is not None and not form.seen_version.data:
+            form.seen_version.data = obj.version
+        return form
+
+    def _changed_meanwhile(self, form, model) -> bool:
+        seen = getattr(form, "seen_version", None)
+        return bool(seen and seen.data) and str(model.version) != str(seen.data)
+
     # --- saving: a refused write becomes a message, never a crash --------------------
     def create_model(self, form):
         model = self.build_new_instance()
         return model if self._save(form, model, is_created=True) else False
 
     def update_model(self, form, model) -> bool:
+        if self._changed_meanwhile(form, model):
+            # Saving would silently undo the other person's change: show it instead.
+            flash(self._conflict_message(), "error")
+            return False
         return self._save(form, model, is_created=False)
+
+    @staticmethod
+    def _conflict_message() -> str:
+        return gettext("Someone else changed this record meanwhile. Reload it and try again.")
 
     def _save(self, form, model, is_created: bool) -> bool:
         try:
@@ -105,10 +130,7 @@ class BackofficeModelView(AccessControlledModel, ModelView):
             return False
         except StaleDataError:
             db.session.rollback()
-            flash(
-                gettext("Someone else changed this record meanwhile. Reload it and try again."),
-                "error",
-            )
+            flash(self._conflict_message(), "error")
             return False
         except SQLAlchemyError:
             db.session.rollback()

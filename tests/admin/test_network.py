@@ -221,3 +221,31 @@ def test_bulk_delete_reports_refusals_and_counts_only_real_deletions(client):
     assert "« Employeur » ne peut pas être supprimé" in page
     assert "1 enregistrement supprimé." in page
     assert count(Organisation) == 1
+
+
+def test_second_of_two_editors_gets_a_conflict_and_the_first_change_survives(client, app):
+    import re
+
+    from tests.conftest import login
+
+    org = factories.organisation("Maison de quartier")
+    other = app.test_client()
+    login(other, "secretariat")
+    forms = [browser.get(f"/admin/organisation/edit/?id={org.id}") for browser in (client, other)]
+    seen = [
+        re.search(r'name="seen_version"[^>]*value="(\d+)"', f.get_data(as_text=True)).group(1)
+        for f in forms
+    ]
+    assert seen[0] == seen[1]
+    first = {"name": "Maison de quartier de Trooz", "kind": "association", "seen_version": seen[0]}
+    assert client.post(f"/admin/organisation/edit/?id={org.id}", data=first).status_code == 302
+    second = {"name": "Maison de quartier d'Esneux", "kind": "association", "seen_version": seen[1]}
+    response = other.post(f"/admin/organisation/edit/?id={org.id}", data=second)
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "Quelqu&#39;un d&#39;autre a modifié cet enregistrement" in page or (
+        "Quelqu'un d'autre a modifié cet enregistrement" in page
+    )
+    assert "Maison de quartier d&#39;Esneux" in page  # what the second editor typed is kept
+    factories.db.session.refresh(org)
+    assert org.name == "Maison de quartier de Trooz"
