@@ -50,3 +50,24 @@ def referent(**fields) -> ReferentAppointment:
     fields.setdefault("appointed_by", AppointingBody.MUNICIPAL_COLLEGE)
     fields.setdefault("starts_on", date(2025, 1, 1))
     return save(ReferentAppointment(**fields))
+
+
+_unit_labels = itertools.count(1)
+
+
+def housing_unit(**fields):
+    """An emergency housing unit available from 1 January 2025."""
+    from models.housing import HousingUnit
+
+    fields.setdefault("label", f"Logement {next(_unit_labels)}")
+    fields.setdefault("provider", fields.get("provider") or organisation())
+    fields.setdefault("municipality", fields.get("municipality") or municipality())
+    fields.setdefault("available_from", date(2025, 1, 1))
+    return save(HousingUnit(**fields))
+
+
+def housing_stay(in_unit, entry: date, exit_: date | None = None, **fields):
+    """A household's stay in a unit; its code is generated."""
+    from models.housing import HousingStay
+
+    return save(HousingStay(unit=in_unit, entry_date=entry, exit_date=exit_, **fields))

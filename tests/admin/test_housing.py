@@ -1,5 +1,4 @@
 import io
-import itertools
 import zipfile
 from datetime import date
 
@@ -12,21 +11,10 @@ from models.housing import HousingStay, HousingUnit
 from models.network import Organisation
 from tests import factories
 from tests.admin.crud import count, create, delete, edit, round_trip
+from tests.factories import housing_stay as stay
+from tests.factories import housing_unit as unit
 
 CANARY = "Rue-du-Canari-17"  # stands for an address or a note that must not leak
-_labels = itertools.count(1)
-
-
-def unit(**fields) -> HousingUnit:
-    fields.setdefault("label", f"Logement {next(_labels)}")
-    fields.setdefault("provider", fields.get("provider") or factories.organisation())
-    fields.setdefault("municipality", fields.get("municipality") or factories.municipality())
-    fields.setdefault("available_from", date(2025, 1, 1))
-    return factories.save(HousingUnit(**fields))
-
-
-def stay(in_unit: HousingUnit, entry: date, exit_: date | None = None, **fields) -> HousingStay:
-    return factories.save(HousingStay(unit=in_unit, entry_date=entry, exit_date=exit_, **fields))
 
 
 def stay_form(in_unit: HousingUnit, **fields) -> dict:

@@ -1,4 +1,3 @@
-import itertools
 import re
 from datetime import date
 
@@ -16,21 +15,10 @@ from models.housing import (
     overlapping_stay,
 )
 from tests import factories
+from tests.factories import housing_stay as stay
+from tests.factories import housing_unit as unit
 
 YEAR_2025 = (date(2025, 1, 1), date(2025, 12, 31))
-_labels = itertools.count(1)
-
-
-def unit(**fields) -> HousingUnit:
-    fields.setdefault("label", f"Logement {next(_labels)}")
-    fields.setdefault("provider", fields.get("provider") or factories.organisation())
-    fields.setdefault("municipality", fields.get("municipality") or factories.municipality())
-    fields.setdefault("available_from", date(2025, 1, 1))
-    return factories.save(HousingUnit(**fields))
-
-
-def stay(in_unit: HousingUnit, entry: date, exit_: date | None = None, **fields) -> HousingStay:
-    return factories.save(HousingStay(unit=in_unit, entry_date=entry, exit_date=exit_, **fields))
 
 
 # --- the pseudonymous household code ---------------------------------------------------
