@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 from sqlalchemy import func, select
 
 from models import db
@@ -62,3 +65,18 @@ def round_trip(
     response = delete(client, endpoint, record.id)
     assert response.status_code == 302
     assert count(model) == before
+
+
+def filter_arg(client, endpoint: str, label: str, operation: str | None = None) -> str:
+    """The query argument of the list filter a user picks by its label (and operation)."""
+    page = client.get(f"/admin/{endpoint}/").get_data(as_text=True)
+    groups = json.loads(re.search(r'id="filter-groups-data"[^>]*>(.*?)</div>', page).group(1))
+    found = next(f for f in groups[label] if operation in (None, f["operation"]))
+    return f"flt0_{found['arg']}"
+
+
+def error_next_to(page: str, field: str, message: str) -> bool:
+    """Tell whether `message` is shown in the form group of `field`."""
+    start = page.index(f'name="{field}"')
+    end = page.find('class="form-group', start)
+    return message in page[start : end if end != -1 else None]

@@ -1,4 +1,3 @@
-import json
 import re
 from datetime import date, timedelta
 
@@ -7,7 +6,7 @@ import pytest
 from models.agreements import Agreement, AgreementKind
 from models.network import Organisation
 from tests import factories
-from tests.admin.crud import count, create, delete, edit, round_trip
+from tests.admin.crud import count, create, delete, edit, filter_arg, round_trip
 
 TODAY = date.today()
 DAY = timedelta(days=1)
@@ -19,14 +18,6 @@ def agreement(**fields) -> Agreement:
     fields.setdefault("title", "Convention de partenariat")
     fields.setdefault("valid_from", date(2025, 1, 1))
     return factories.save(Agreement(**fields))
-
-
-def filter_arg(client, endpoint: str, label: str, operation: str | None = None) -> str:
-    """The query argument of the list filter a user picks by its label (and operation)."""
-    page = client.get(f"/admin/{endpoint}/").get_data(as_text=True)
-    groups = json.loads(re.search(r'id="filter-groups-data"[^>]*>(.*?)</div>', page).group(1))
-    found = next(f for f in groups[label] if operation in (None, f["operation"]))
-    return f"flt0_{found['arg']}"
 
 
 def listed_titles(page: str) -> set[str]:

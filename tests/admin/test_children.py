@@ -5,7 +5,7 @@ import pytest
 from models.children import Workshop, WorkshopSession
 from models.network import Organisation
 from tests import factories
-from tests.admin.crud import count, create, delete, edit, round_trip
+from tests.admin.crud import count, create, delete, edit, error_next_to, round_trip
 
 # Positions of the list filters, as the URL names them (flt0_<position>=value).
 SESSION_HELD_AFTER = 2
@@ -33,13 +33,6 @@ def workshop_form(**fields) -> dict:
         "active": "y",
         **fields,
     }
-
-
-def error_next_to(page: str, field: str, message: str) -> bool:
-    """Tell whether `message` is shown in the form group of `field`."""
-    start = page.index(f'name="{field}"')
-    end = page.find('class="form-group', start)
-    return message in page[start : end if end != -1 else None]
 
 
 def test_workshop_round_trip_with_facilitators(client):

@@ -8,8 +8,7 @@ from models import db
 from models.network import Organisation
 from models.protocols import InterventionProtocol, protocol_signatory
 from tests import factories
-from tests.admin.crud import count, create, delete, edit, round_trip
-from tests.admin.test_agreements import filter_arg
+from tests.admin.crud import count, create, delete, edit, filter_arg, round_trip
 
 
 def protocol(*signatories: Organisation, **fields) -> InterventionProtocol:

@@ -8,7 +8,7 @@ from models import db
 from models.network import Organisation, Person
 from models.training import Training, TrainingAudience, TrainingSession
 from tests import factories
-from tests.admin.crud import count, create, delete, round_trip
+from tests.admin.crud import count, create, delete, error_next_to, round_trip
 
 # Positions of the list filters, as the URL names them (flt0_<position>=value).
 SESSION_HELD_BEFORE = 3
@@ -35,13 +35,6 @@ def session_form(training_id: int, **fields) -> dict:
         "external_participants": "0",
         **fields,
     }
-
-
-def error_next_to(page: str, field: str, message: str) -> bool:
-    """Tell whether `message` is shown in the form group of `field`."""
-    start = page.index(f'name="{field}"')
-    end = page.find('class="form-group', start)
-    return message in page[start : end if end != -1 else None]
 
 
 def column(page: str, name: str) -> list[str]:
