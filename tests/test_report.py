@@ -83,3 +83,10 @@ def test_report_page_prints_without_the_menu(coordinator):
 @pytest.mark.parametrize("query", ["year=1800", "year=2025&lang=xx"])
 def test_impossible_report_request_is_a_404(coordinator, query):
     assert coordinator.get(f"/admin/report/?{query}").status_code == 404
+
+
+def test_report_language_leaves_the_readers_screen_in_their_own(coordinator):
+    body = coordinator.get(f"/admin/report/?year={YEAR}&lang=nl").get_data(as_text=True)
+    screen, article = body.split('<article lang="nl"', 1)
+    assert '<html lang="fr">' in screen and "Tableau de bord" in screen
+    assert "Kerncijfers" in article and "referenten aangeduid" in article

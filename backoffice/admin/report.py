@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Response, abort, request
+from flask import Response, abort, render_template, request
 from flask_admin import BaseView, expose
 from flask_babel import force_locale, get_locale
+from markupsafe import Markup
 
 from .. import audit
 from ..reports import content
@@ -31,8 +32,8 @@ class ReportView(AccessControlled, BaseView):
         year, language = self._request()
         with force_locale(language):
             report = content.build(year, date.today())
-            body = self.render("report/yearly.html", report=report, language=language)
-        return body
+            article = Markup(render_template("report/article.html", report=report, language=language))
+        return self.render("report/yearly.html", report=report, language=language, article=article)
 
     @expose("/pdf")
     def pdf(self):
