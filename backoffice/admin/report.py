@@ -32,7 +32,9 @@ class ReportView(AccessControlled, BaseView):
         year, language = self._request()
         with force_locale(language):
             report = content.build(year, date.today())
-            article = Markup(render_template("report/article.html", report=report, language=language))
+            article = Markup(
+                render_template("report/article.html", report=report, language=language)
+            )
         return self.render("report/yearly.html", report=report, language=language, article=article)
 
     @expose("/pdf")
