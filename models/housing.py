@@ -11,7 +11,18 @@ import secrets
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text, case, func, or_, select
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    case,
+    func,
+    or_,
+    select,
+)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 from sqlalchemy.sql.functions import FunctionElement
@@ -161,11 +172,32 @@ def _days_between_sqlite(element, compiler, **kw) -> str:
     return f"CAST(ROUND(julianday({end}) - julianday({start})) AS INTEGER)"
 
 
-def _later(a, b):
+class month_after(FunctionElement):
+    """The first day of the month after a date's month, in SQL (portable like days_between)."""
+
+    type = Date()
+    inherit_cache = True
+
+
+@compiles(month_after)
+def _month_after(element, compiler, **kw) -> str:
+    (day,) = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"CAST(date_trunc('month', CAST({day} AS TIMESTAMP)) + INTERVAL '1 month' AS DATE)"
+
+
+@compiles(month_after, "sqlite")
+def _month_after_sqlite(element, compiler, **kw) -> str:
+    (day,) = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"date({day}, 'start of month', '+1 month')"
+
+
+def later_of(a, b):
+    """The later of two date expressions."""
     return case((a < b, b), else_=a)
 
 
-def _earlier(a, b):
+def earlier_of(a, b):
+    """The earlier of two date expressions."""
     return case((a > b, b), else_=a)
 
 
@@ -186,8 +218,8 @@ def occupied_nights(
         return 0
     after_end = end + timedelta(days=1)
     open_until = min(after_end, (today or date.today()) + timedelta(days=1))
-    first = _later(HousingStay.entry_date, start)
-    until = _earlier(func.coalesce(HousingStay.exit_date, open_until), after_end)
+    first = later_of(HousingStay.entry_date, start)
+    until = earlier_of(func.coalesce(HousingStay.exit_date, open_until), after_end)
     query = select(func.coalesce(func.sum(days_between(first, until)), 0)).where(until > first)
     if unit_ids is not None:
         query = query.where(HousingStay.unit_id.in_(list(unit_ids)))
@@ -204,8 +236,8 @@ def available_nights(
     """
     if end < start:
         return 0
-    first = _later(HousingUnit.available_from, start)
-    last = _earlier(func.coalesce(HousingUnit.available_until, end), end)
+    first = later_of(HousingUnit.available_from, start)
+    last = earlier_of(func.coalesce(HousingUnit.available_until, end), end)
     query = select(func.coalesce(func.sum(days_between(first, last) + 1), 0)).where(last >= first)
     if unit_ids is not None:
         query = query.where(HousingUnit.id.in_(list(unit_ids)))

@@ -7,7 +7,6 @@ from datetime import date
 from sqlalchemy import (
     ColumnElement,
     and_,
-    case,
     func,
     or_,
     select,
@@ -56,14 +55,6 @@ def _by_municipality(session: Session, period: Period, model, on) -> list[tuple[
 
 def _ratio(part, whole) -> float | None:
     return float(part) / whole if part is not None and whole else None
-
-
-def _later(a, b):
-    return case((a < b, b), else_=a)
-
-
-def _earlier(a, b):
-    return case((a > b, b), else_=a)
 
 
 EXPIRY_NOTICE_DAYS = 90

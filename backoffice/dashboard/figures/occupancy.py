@@ -6,7 +6,6 @@ from datetime import date, timedelta
 
 from sqlalchemy import (
     ColumnElement,
-    Date,
     case,
     extract,
     func,
@@ -14,40 +13,17 @@ from sqlalchemy import (
     select,
     true,
 )
-from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.functions import FunctionElement
 
-from models.housing import HousingStay, HousingUnit, days_between
+from models.housing import HousingStay, HousingUnit, days_between, earlier_of, later_of, month_after
 
 from ..period import Period
 from .conditions import (
-    _earlier,
-    _later,
     _of_municipality,
     _ratio,
     _within,
 )
 from .results import HousingFigures, MonthlyOccupancy
-
-
-class month_after(FunctionElement):
-    """The first day of the month after a date's month, in SQL (portable like days_between)."""
-
-    type = Date()
-    inherit_cache = True
-
-
-@compiles(month_after)
-def _month_after(element, compiler, **kw) -> str:
-    (day,) = (compiler.process(clause, **kw) for clause in element.clauses)
-    return f"CAST(date_trunc('month', CAST({day} AS TIMESTAMP)) + INTERVAL '1 month' AS DATE)"
-
-
-@compiles(month_after, "sqlite")
-def _month_after_sqlite(element, compiler, **kw) -> str:
-    (day,) = (compiler.process(clause, **kw) for clause in element.clauses)
-    return f"date({day}, 'start of month', '+1 month')"
 
 
 def _nights_by_month(session: Session, spans, *, inclusive: bool) -> dict[date, int]:
@@ -72,8 +48,8 @@ def _nights_by_month(session: Session, spans, *, inclusive: bool) -> dict[date, 
 
 def _nights_in_period(period: Period, today: date):
     """A stay's first night in the period and the day after its last (see occupied_nights)."""
-    first = _later(HousingStay.entry_date, period.start)
-    stop = _earlier(
+    first = later_of(HousingStay.entry_date, period.start)
+    stop = earlier_of(
         func.coalesce(HousingStay.exit_date, today + timedelta(days=1)),
         period.end + timedelta(days=1),
     )
@@ -90,8 +66,8 @@ def _monthly_occupancy(session: Session, period: Period, today: date) -> list[Mo
         ),
         inclusive=False,
     )
-    opens = _later(HousingUnit.available_from, period.start)
-    closes = _earlier(func.coalesce(HousingUnit.available_until, period.end), period.end)
+    opens = later_of(HousingUnit.available_from, period.start)
+    closes = earlier_of(func.coalesce(HousingUnit.available_until, period.end), period.end)
     available = _nights_by_month(
         session,
         select(opens.label("day_first"), closes.label("day_stop")).where(
