@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-from datetime import date
 
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import CheckConstraint, MetaData, event
@@ -78,11 +77,6 @@ def period_ordered(start: str, end: str) -> CheckConstraint:
         name=f"{end}_after_{start}",
         info={"field": end, "rule": "order", "start": start},
     )
-
-
-def is_current(start: date | None, end: date | None, on: date) -> bool:
-    """Tell whether a period with an optional end covers the given day."""
-    return (start is None or start <= on) and (end is None or end >= on)
 
 
 def dependents(session, record: Record) -> dict[str, int]:

@@ -88,19 +88,6 @@ class Workshop(Record, db.Model):
     def age_range(self) -> str:
         return f"{self.min_age}–{self.max_age}"
 
-    def planned_dates(self, year: int) -> list[date]:
-        """Return the dates the workshop's rule plans in `year`: every first Wednesday."""
-        return first_wednesdays(year)
-
-    def missed_dates(self, year: int, until: date | None = None) -> list[date]:
-        """Return the planned dates of `year` (up to `until`) on which no session was held."""
-        held = {session.held_on for session in self.sessions}
-        return [
-            day
-            for day in self.planned_dates(year)
-            if day not in held and (until is None or day <= until)
-        ]
-
     def __str__(self) -> str:
         return self.name
 

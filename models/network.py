@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import Column, ForeignKey, Index, String, Table, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record, db, is_current, one_of, period_ordered
+from .base import Record, db, one_of, period_ordered
 
 
 class Municipality(Record, db.Model):
@@ -118,9 +118,6 @@ class ReferentAppointment(Record, db.Model):
 
     person: Mapped[Person] = relationship()
     municipality: Mapped[Municipality] = relationship()
-
-    def is_active(self, on: date) -> bool:
-        return is_current(self.starts_on, self.ends_on, on)
 
     def __str__(self) -> str:
         return f"{self.person} ({self.municipality})"

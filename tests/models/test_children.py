@@ -43,20 +43,6 @@ def test_first_wednesdays_are_wednesdays_in_the_first_week_of_each_month(year):
     assert all(d.year == year and d.weekday() == 2 and d.day <= 7 for d in days)
 
 
-def test_workshop_plans_every_first_wednesday():
-    assert workshop().planned_dates(2025) == FIRST_WEDNESDAYS_2025
-
-
-def test_missed_dates_are_planned_dates_without_a_session():
-    cabane = workshop()
-    held(cabane, date(2025, 1, 1), date(2025, 2, 5), date(2025, 2, 12), date(2024, 3, 6))
-    assert cabane.missed_dates(2025, until=date(2025, 4, 30)) == [
-        date(2025, 3, 5),
-        date(2025, 4, 2),
-    ]
-    assert len(cabane.missed_dates(2025)) == 10
-
-
 def test_a_new_workshop_is_for_children_aged_5_to_10():
     cabane = workshop()
     assert (cabane.min_age, cabane.max_age, cabane.age_range) == (5, 10, "5–10")
