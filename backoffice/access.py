@@ -66,6 +66,12 @@ def allowed(area: str | None, action: str) -> bool:
     return action == VIEW or level == EDIT
 
 
+def sees_full_dashboard() -> bool:
+    """Partners read aggregate, non-sensitive figures only (network, training, awareness,
+    workshops held); every other role reads all of them."""
+    return role() is not None and role() != Role.PARTNER
+
+
 def sees_small_victim_counts() -> bool:
     """Whether counts below 5 about victims may be shown for periods shorter than a year."""
     return role() in (Role.SECRETARIAT, Role.COORDINATOR)

@@ -20,7 +20,7 @@ SMALL = 5  # counts about victims below this are not shown to everyone for short
 def build(period: Period, today: date) -> dict:
     """Compute the figures the current user may read for `period`."""
     session = db.session
-    partner = not access.allowed("report", access.VIEW)
+    partner = not access.sees_full_dashboard()
     data = {
         "network": figures.network(session, period, today),
         "training": figures.training(session, period, today),
@@ -35,6 +35,8 @@ def build(period: Period, today: date) -> dict:
         data["agreements"] = figures.agreements(session, period, today)
     data["hide_small"] = not (period.covers_a_year_or_more or access.sees_small_victim_counts())
     data["partner"] = partner
+    # Children and parents present, month by month: not for partners, nor small and short.
+    data["show_attendance"] = not (partner or data["hide_small"])
     data["charts"] = charts.for_dashboard(data, period)
     return data
 

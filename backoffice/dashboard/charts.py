@@ -42,10 +42,10 @@ def housing_chart(housing) -> dict:
     )
 
 
-def workshop_chart(children, hide_small: bool) -> dict:
+def workshop_chart(children, show_attendance: bool) -> dict:
     labels = [_month(m.month) for m in children.monthly]
     series = [(gettext("Sessions"), [m.sessions for m in children.monthly])]
-    if not hide_small:
+    if show_attendance:
         series = [
             (gettext("Children"), [m.children for m in children.monthly]),
             (gettext("Parents"), [m.parents for m in children.monthly]),
@@ -57,7 +57,7 @@ def workshop_chart(children, hide_small: bool) -> dict:
         labels,
         series,
         [gettext("Month"), *(label for label, _ in series)],
-        stacked=not hide_small,
+        stacked=show_attendance,
     )
 
 
@@ -79,6 +79,6 @@ def for_dashboard(data: dict, period: Period) -> list[dict]:
     charts = []
     if data["housing"] is not None:
         charts.append(housing_chart(data["housing"]))
-    charts.append(workshop_chart(data["children"], data["hide_small"]))
+    charts.append(workshop_chart(data["children"], data["show_attendance"]))
     charts.append(awareness_chart(data["awareness"]))
     return charts

@@ -146,7 +146,7 @@ def build(year: int, today: date) -> Report:
             )
         )
 
-    data = {"housing": hou, "children": chi, "awareness": awa, "hide_small": False}
+    data = {"housing": hou, "children": chi, "awareness": awa, "show_attendance": True}
     return Report(
         year=year,
         title=gettext("STOPP VIF – yearly report %(year)d", year=year),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from datetime import date
 
@@ -125,3 +126,16 @@ def test_charts_are_served_by_the_backoffice_with_a_table_alternative(demo_data,
         as_role("coordinator").get("/static/vendor/chartjs-4.6.1/chart.umd.min.js").status_code
         == 200
     )
+
+
+def series_labels(response) -> set[str]:
+    """The names of every data series of the page's charts."""
+    specs = re.findall(r'data-chart="([^"]*)"', response.get_data(as_text=True))
+    return {d["label"] for spec in specs for d in json.loads(html.unescape(spec))["datasets"]}
+
+
+def test_partner_charts_show_workshops_held_but_no_attendance(demo_data, as_role):
+    partner = series_labels(as_role("partner").get(f"/admin/?year={YEAR}"))
+    assert "Séances" in partner and not {"Enfants", "Parents"} & partner
+    coordinator = series_labels(as_role("coordinator").get(f"/admin/?year={YEAR}"))
+    assert {"Enfants", "Parents"} <= coordinator
