@@ -37,7 +37,7 @@ def build(period: Period, today: date) -> dict:
     data["partner"] = partner
     # Children and parents present, month by month: not for partners, nor small and short.
     data["show_attendance"] = not (partner or data["hide_small"])
-    data["charts"] = charts.for_dashboard(data, period)
+    data["charts"] = charts.for_dashboard(data)
     return data
 
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from flask_babel import format_date, gettext
 
-from .period import Period
-
 COLOURS = ("#2c6e91", "#d08c2f", "#6a994e")
 
 
@@ -75,7 +73,8 @@ def awareness_chart(awareness) -> dict:
     )
 
 
-def for_dashboard(data: dict, period: Period) -> list[dict]:
+def for_dashboard(data: dict) -> list[dict]:
+    """The charts of the figures in `data`: housing only when the reader may see it."""
     charts = []
     if data["housing"] is not None:
         charts.append(housing_chart(data["housing"]))

@@ -159,7 +159,7 @@ def build(year: int, today: date) -> Report:
         ),
         key_figures=sentences,
         axes=_axes(net, tra, awa, hou, chi, agr),
-        charts=charts.for_dashboard(data, period),
+        charts=charts.for_dashboard(data),
     )
 
 
