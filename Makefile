@@ -1,5 +1,6 @@
 # The two commands of the README: `make run` and `make test`. Everything else supports them.
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# The oldest supported Python found first; any of 3.11, 3.12, 3.13 works.
+PYTHON ?= $(shell command -v python3.11 || command -v python3.12 || command -v python3.13 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
@@ -8,12 +9,18 @@ PORT ?= 5000
 CATALOGUES := $(wildcard backoffice/translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGUES:.po=.mo)
 
-.PHONY: run test install lint translations extract-messages clean
+.PHONY: run serve test install lint translations extract-messages clean
 
+# The production server (gunicorn.conf.py) on a demo network, loaded only into an empty database.
 run: install
 	$(FLASK) db upgrade
-	$(FLASK) demo load
-	$(FLASK) run --host $(HOST) --port $(PORT)
+	$(FLASK) demo load --if-empty
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn --config gunicorn.conf.py
+
+# The production server on the configured database (DATABASE_URL), migrated first.
+serve: install
+	$(FLASK) db upgrade
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn --config gunicorn.conf.py
 
 test: install
 	$(BIN)/pytest

@@ -6,10 +6,11 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, redirect, url_for
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from models import db
 
-from . import audit, auth, cli, config, dashboard, errors, i18n, overview, security
+from . import audit, auth, cli, config, dashboard, errors, health, i18n, overview, security
 from .admin import init_admin
 from .extensions import csrf, migrate
 
@@ -27,6 +28,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.from_mapping(test_config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = config.secret_key(app.instance_path)
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
+        **config.ENGINE_OPTIONS,
+        **app.config["SQLALCHEMY_ENGINE_OPTIONS"],
+    }
+    if proxies := app.config["TRUSTED_PROXIES"]:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True)
@@ -35,6 +42,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     init_admin(app)
     auth.init_app(app)  # after the admin: the gate needs to know its screens
     app.register_blueprint(overview.bp)
+    app.register_blueprint(health.bp)
     dashboard.init_app(app)
     audit.init_app(app)
     security.init_app(app)

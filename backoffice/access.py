@@ -42,8 +42,11 @@ RULES: dict[str, dict[str, str]] = {
 
 
 # Pages outside the admin screens, by endpoint. Admin screens carry their own area.
-# The language can be chosen on the login page already.
-PUBLIC_ENDPOINTS = frozenset({"auth.login", "language.choose", "static", "admin.static"})
+# The language can be chosen on the login page already; the health check tells only
+# whether the server and its database answer.
+PUBLIC_ENDPOINTS = frozenset(
+    {"auth.login", "language.choose", "static", "admin.static", "health.healthz"}
+)
 ROUTE_AREAS = {
     "root": "home",
     "auth.logout": "own_account",

@@ -91,13 +91,28 @@ DEMO_ACCOUNTS = (
 
 
 @demo.command("load")
-def load_demo() -> None:
-    """Load the fictional demo network and its demo accounts (safe to run twice)."""
-    from .demo import load
+@click.option(
+    "--if-empty", is_flag=True, help="On a database that holds records, say so and succeed."
+)
+def load_demo(if_empty: bool) -> None:
+    """Load the fictional demo network and its demo accounts into an empty database."""
+    from . import demo as demo_data
 
-    if not load():
+    if demo_data.is_loaded():
         click.echo(gettext("Demo data already present: nothing done."))
         return
+    if demo_data.holds_records():
+        # Demo people and demo accounts (an administrator among them) must never mix
+        # with a network's real data.
+        message = gettext(
+            "The database already holds records or accounts: demo data not loaded, "
+            "so that it never mixes with real data."
+        )
+        if if_empty:
+            click.echo(message)
+            return
+        _fail(message)
+    demo_data.load()
     click.echo(gettext("Demo data loaded. Demo accounts (the passwords are shown only once):"))
     for username, role, organisation in DEMO_ACCOUNTS:
         if accounts.find(username):

@@ -6,6 +6,10 @@ import os
 import secrets
 from pathlib import Path
 
+# Every engine checks its connections before use (the database may have restarted) and
+# keeps SQL parameter values out of error messages: they would carry victims' data to logs.
+ENGINE_OPTIONS = {"pool_pre_ping": True, "hide_parameters": True}
+
 
 def database_url(instance_path: str) -> str:
     """Return the database URL: DATABASE_URL, or a SQLite file in the instance folder."""
@@ -42,7 +46,7 @@ def defaults(instance_path: str) -> dict:
     """Return the settings every deployment starts from."""
     return {
         "SQLALCHEMY_DATABASE_URI": database_url(instance_path),
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "SQLALCHEMY_ENGINE_OPTIONS": ENGINE_OPTIONS,
         "BABEL_DEFAULT_LOCALE": "fr",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Brussels",
         "LANGUAGES": ("fr", "nl", "de", "en"),
@@ -60,4 +64,7 @@ def defaults(instance_path: str) -> dict:
         "PASSWORD_HASH_PROFILE": "RFC_9106_LOW_MEMORY",
         "LOGIN_MAX_FAILURES": 5,
         "LOGIN_LOCK_MINUTES": 15,
+        # Behind a reverse proxy: how many proxies set X-Forwarded-For/-Proto/-Host. None is
+        # trusted unless said, or anyone could pose as any address to the login throttle.
+        "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
     }

@@ -28,12 +28,16 @@ db = SQLAlchemy(model_class=Base)
 
 
 @event.listens_for(Engine, "connect")
-def _enforce_sqlite_foreign_keys(dbapi_connection, connection_record) -> None:
-    # SQLite ignores foreign keys unless asked on every connection; without this a
-    # referenced organisation could be deleted and leave agreements pointing nowhere.
+def _configure_sqlite(dbapi_connection, connection_record) -> None:
     if type(dbapi_connection).__module__.startswith("sqlite3"):
         cursor = dbapi_connection.cursor()
+        # SQLite ignores foreign keys unless asked on every connection; without this a
+        # referenced organisation could be deleted and leave agreements pointing nowhere.
         cursor.execute("PRAGMA foreign_keys=ON")
+        # Several server workers write to one file: readers never block the writer (WAL),
+        # and a writer waits for another instead of failing at once.
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=5000")
         cursor.close()
 
 

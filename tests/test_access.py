@@ -59,6 +59,7 @@ PAGES = {
     "admin.static": "public",
     "auth.login": "public",
     "language.choose": "public",
+    "health.healthz": "public",
     "root": "logged in",
     "auth.logout": "logged in",
     "auth.change_password": "logged in",

@@ -136,3 +136,26 @@ def test_trainings_awareness_in_every_municipality_materials_and_a_protocol(load
     assert count(select(CommunicationMaterial)) >= 3
     protocol = db.session.scalars(select(InterventionProtocol)).one()
     assert len(protocol.signatories) == 11
+
+
+def test_demo_refused_into_a_database_with_real_records(app):
+    from tests.factories import organisation
+
+    organisation(name="Maison de quartier", short_name="MQ")
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["demo", "load"])
+    assert result.exit_code != 0
+    assert "données de démonstration non chargées" in result.output
+    assert db.session.scalar(select(func.count()).select_from(Municipality)) == 0
+
+
+def test_demo_refused_into_a_database_with_only_an_account(app):
+    from backoffice.auth import accounts
+    from models.accounts import User
+
+    accounts.create("realadmin", "administrator", "a long enough secret 42")
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["demo", "load", "--if-empty"])
+    assert result.exit_code == 0  # make run goes on serving
+    assert db.session.scalar(select(func.count()).select_from(User)) == 1
+    assert db.session.scalar(select(func.count()).select_from(Municipality)) == 0

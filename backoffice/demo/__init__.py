@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from models import db
 from models.network import Organisation
@@ -19,15 +19,36 @@ from . import agreements, awareness, children, housing, network, training
 
 MARKER = "SAPV Secova"
 
+# Tables whose rows are traces of use, not records: a database holding only these is empty.
+TRACES = frozenset({"audit_entry", "login_attempt", "user_session"})
+
 
 def demo_year(today: date | None = None) -> int:
     """Return the year the demo figures describe: the one before `today`."""
     return (today or date.today()).year - 1
 
 
+def holds_records() -> bool:
+    """Tell whether any record or account is stored (traces of use do not count)."""
+    for table in db.metadata.sorted_tables:
+        if table.name not in TRACES:
+            if db.session.scalar(select(func.count()).select_from(table)):
+                return True
+    return False
+
+
+def is_loaded() -> bool:
+    """Tell whether the demo network is what the database holds."""
+    marker = select(Organisation.id).where(Organisation.short_name == MARKER)
+    return db.session.scalar(marker) is not None
+
+
 def load(today: date | None = None) -> bool:
-    """Load the demo network once; return False when it is already there."""
-    if db.session.scalar(select(Organisation).where(Organisation.short_name == MARKER)):
+    """Load the demo network once; return False when it is already there.
+
+    The command line loads it only into an empty database (see `holds_records`).
+    """
+    if is_loaded():
         return False
     year = demo_year(today)
     net = network.load(year)

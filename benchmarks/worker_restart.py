@@ -1,0 +1,102 @@
+"""How long the production server takes to serve again after its workers are killed.
+
+Starts gunicorn with the repository's gunicorn.conf.py on a temporary SQLite database,
+kills every worker with SIGKILL (as an out-of-memory kill would), and times how long
+until /healthz answers 200 again. Prints one line per round and the median.
+
+    .venv/bin/python benchmarks/worker_restart.py [--rounds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def healthy(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def wait_until_healthy(port: int, limit: float) -> float:
+    start = time.monotonic()
+    while time.monotonic() - start < limit:
+        if healthy(port):
+            return time.monotonic() - start
+        time.sleep(0.01)
+    raise SystemExit(f"not serving after {limit} s")
+
+
+def workers_of(master: int) -> list[int]:
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    return [int(pid) for pid in children]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--workers", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        env = {
+            **os.environ,
+            "DATABASE_URL": f"sqlite:///{folder}/bench.sqlite3",
+            "SECRET_KEY": "benchmark-only",
+            "WEB_CONCURRENCY": str(args.workers),
+        }
+        subprocess.run(
+            [BIN / "flask", "--app", "wsgi", "db", "upgrade"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        port = free_port()
+        server = subprocess.Popen(
+            [BIN / "gunicorn", "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            print(f"first start: {wait_until_healthy(port, 60):.2f} s")
+            times = []
+            for round_ in range(1, args.rounds + 1):
+                time.sleep(1)
+                for pid in workers_of(server.pid):
+                    os.kill(pid, signal.SIGKILL)
+                times.append(wait_until_healthy(port, 30))
+                print(
+                    f"round {round_}: all {args.workers} workers killed, serving again after "
+                    f"{times[-1]:.2f} s"
+                )
+            print(f"median: {statistics.median(times):.2f} s")
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()

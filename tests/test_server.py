@@ -1,0 +1,99 @@
+"""The production server as `make serve` runs it: logs that keep people's data out."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from models import db
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def served(tmp_path):
+    """Start gunicorn with the repository's config and JSON logs; yield (port, log files)."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'server.sqlite3'}",
+        "SECRET_KEY": "tests-only",
+        "WEB_CONCURRENCY": "1",
+        "LOG_FORMAT": "json",
+    }
+    subprocess.run(
+        [BIN / "flask", "--app", "wsgi", "db", "upgrade"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    port = free_port()
+    out, err = tmp_path / "access.log", tmp_path / "error.log"
+    with out.open("w") as stdout, err.open("w") as stderr:
+        server = subprocess.Popen(
+            [BIN / "gunicorn", "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"],
+            cwd=ROOT,
+            env=env,
+            stdout=stdout,
+            stderr=stderr,
+        )
+        try:
+            for _ in range(300):
+                try:
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1).close()
+                    break
+                except OSError:
+                    time.sleep(0.05)
+            yield port, out, err
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def test_access_log_names_the_path_never_the_query_string(served):
+    port, access_log, _ = served
+    urllib.request.urlopen(f"http://127.0.0.1:{port}/login?q=M-7K3F9Q", timeout=5).close()
+    time.sleep(0.2)
+    lines = [json.loads(line) for line in access_log.read_text().splitlines()]
+    messages = [line["message"] for line in lines]
+    assert any('"GET /login"' in message for message in messages)
+    assert not any("M-7K3F9Q" in message for message in messages)
+
+
+def test_server_logs_are_json_lines_when_asked(served):
+    _, _, error_log = served
+    entries = [json.loads(line) for line in error_log.read_text().splitlines()]
+    assert entries and {"time", "level", "logger", "message"} <= entries[0].keys()
+
+
+def test_database_errors_never_carry_the_values_they_were_given():
+    with pytest.raises(SQLAlchemyError) as error:
+        db.session.execute(
+            text("SELECT * FROM no_such_table WHERE code = :code"), {"code": "M-7K3F9Q"}
+        )
+    db.session.rollback()
+    assert "M-7K3F9Q" not in str(error.value)
+
+
+def test_sqlite_writes_ahead_and_waits_for_other_writers():
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite only")
+    assert db.session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    assert db.session.execute(text("PRAGMA busy_timeout")).scalar() == 5000
