@@ -10,6 +10,7 @@ from . import (  # noqa: F401
     audit,
     awareness,
     children,
+    forms,
     housing,
     network,
     protocols,

@@ -68,7 +68,7 @@ PAGES = {
 }
 
 # Counted before and after every refused write; these tables record the refusals themselves.
-BOOKKEEPING = {"audit_entry", "login_attempt", "user_session"}
+BOOKKEEPING = {"audit_entry", "login_attempt", "user_session", "submitted_form", "kept_form"}
 
 
 def rows_in_all_tables() -> dict[str, int]:

@@ -40,7 +40,11 @@ def test_first_start_commands_build_the_schema_and_load_the_demo_once(tmp_path, 
     url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
     upgraded = flask("db", "upgrade", database_url=url)
     assert upgraded.returncode == 0, upgraded.stderr
-    assert "organisation" in inspect(create_engine(url)).get_table_names()
+    engine = create_engine(url)
+    try:
+        assert "organisation" in inspect(engine).get_table_names()
+    finally:
+        engine.dispose()  # an unclosed SQLite connection is a ResourceWarning on 3.13
 
     first = flask("demo", "load", database_url=url)
     assert first.returncode == 0, first.stderr

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from flask import flash
+from flask import flash, redirect, request
+from flask_admin import expose
 from flask_admin.actions import action
 from flask_admin.babel import lazy_gettext as admin_lazy_gettext
 from flask_admin.contrib.sqla import ModelView, tools
@@ -23,6 +24,7 @@ from models.base import dependents
 from models.integrity import violation
 
 from ..labels import TABLE_LABELS
+from . import once
 from .guard import AccessControlledModel
 
 log = logging.getLogger(__name__)
@@ -89,7 +91,29 @@ class BackofficeModelView(AccessControlledModel, ModelView):
     def scaffold_form(self):
         form_class = super().scaffold_form()
         form_class.seen_version = HiddenField()
+        setattr(form_class, once.FIELD, HiddenField())
         return form_class
+
+    # --- a create form is saved once, even when sent twice -----------------------------
+    def create_form(self, obj=None):
+        form = super().create_form(obj)
+        if not form[once.FIELD].data:
+            form[once.FIELD].data = once.new_token()
+        return form
+
+    @expose("/new/", methods=("GET", "POST"))
+    def create_view(self):
+        made = None
+        if request.method == "POST":
+            made = once.record_made_by(request.form.get(once.FIELD), self.model)
+        if made is None:
+            return super().create_view()
+        flash(self._already_saved_message(), "info")
+        return redirect(self.get_url(".details_view", id=made))
+
+    @staticmethod
+    def _already_saved_message() -> str:
+        return gettext("This form had already been saved: here is the record, saved once.")
 
     def edit_form(self, obj=None):
         form = super().edit_form(obj)
@@ -123,9 +147,15 @@ class BackofficeModelView(AccessControlledModel, ModelView):
             if is_created:
                 db.session.add(model)
             self._on_model_change(form, model, is_created)
+            if is_created:
+                once.remember(form[once.FIELD].data, model)
             db.session.commit()
         except IntegrityError as exc:
             db.session.rollback()
+            if is_created and once.record_made_by(form[once.FIELD].data, self.model):
+                # The same form, sent twice at once: the other request saved it.
+                flash(self._already_saved_message(), "info")
+                return False
             self._report_violation(form, exc)
             return False
         except StaleDataError:

@@ -20,7 +20,7 @@ from . import agreements, awareness, children, housing, network, training
 MARKER = "SAPV Secova"
 
 # Tables whose rows are traces of use, not records: a database holding only these is empty.
-TRACES = frozenset({"audit_entry", "login_attempt", "user_session"})
+TRACES = frozenset({"audit_entry", "login_attempt", "user_session", "submitted_form", "kept_form"})
 
 
 def demo_year(today: date | None = None) -> int:
