@@ -54,6 +54,9 @@ def defaults(instance_path: str) -> dict:
         "FLASK_ADMIN_RAISE_ON_INTEGRITY_ERROR": False,
         "FLASK_ADMIN_SWATCH": "default",
         "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
+        # A form's CSRF token lasts as long as the browser's session, not an hour: a form
+        # filled slowly is refused only when the session itself has ended.
+        "WTF_CSRF_TIME_LIMIT": None,
         # Sessions: ended after 30 idle minutes; cookies unreadable by scripts, not sent
         # cross-site, and only over HTTPS when the deployment says it has HTTPS.
         "SESSION_IDLE_MINUTES": int(os.environ.get("SESSION_IDLE_MINUTES", "30")),

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
+from urllib.parse import quote
 
 from sqlalchemy import select
 
 from models import db
+from models.accounts import UserSession
+from models.forms import KeptForm
 from models.network import Organisation
 from tests.admin.crud import count
+from tests.conftest import login
 
 FORM = {"name": "Planning familial d'Esneux", "kind": "family_planning", "active": "y"}
 
@@ -44,3 +49,36 @@ def test_each_create_form_gets_its_own_token(client):
     first = token_of(client.get("/admin/organisation/new/"))
     second = token_of(client.get("/admin/organisation/new/"))
     assert first != second and len(first) >= 24
+
+
+def expire_sessions() -> None:
+    for row in db.session.scalars(select(UserSession)):
+        row.last_seen_at = datetime.now(UTC) - timedelta(minutes=31)
+    db.session.commit()
+
+
+def test_what_was_typed_survives_an_expired_session_and_is_not_saved(client):
+    url = "/admin/organisation/new/?url=%2Fadmin%2Forganisation%2F"
+    client.get(url)
+    expire_sessions()
+    sent = client.post(url, data={**FORM, "notes": "Permanence le mardi"})
+    assert sent.status_code == 302 and "/login" in sent.headers["Location"]
+    assert count(Organisation) == 0
+    back = login(client, "secretariat", next_url=quote(url))
+    assert back.headers["Location"] == url
+    page = client.get(url).get_data(as_text=True)
+    assert 'value="Planning familial d&#39;Esneux"' in page
+    assert "Ce que vous aviez saisi avant l’expiration de votre session" in page
+    assert count(Organisation) == 0  # given back, never saved without the save button
+    assert count(KeptForm) == 0
+    again = client.get(url).get_data(as_text=True)
+    assert "Planning familial" not in again  # given back once
+
+
+def test_a_form_kept_for_one_account_is_never_shown_to_another(client):
+    url = "/admin/organisation/new/?url=%2Fadmin%2Forganisation%2F"
+    client.get(url)
+    expire_sessions()
+    client.post(url, data=FORM)
+    login(client, "coordinator", next_url=quote(url))
+    assert "Planning familial" not in client.get(url).get_data(as_text=True)

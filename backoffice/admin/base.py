@@ -23,6 +23,7 @@ from models import db
 from models.base import dependents
 from models.integrity import violation
 
+from ..auth import kept_forms
 from ..labels import TABLE_LABELS
 from . import once
 from .guard import AccessControlledModel
@@ -96,7 +97,11 @@ class BackofficeModelView(AccessControlledModel, ModelView):
 
     # --- a create form is saved once, even when sent twice -----------------------------
     def create_form(self, obj=None):
-        form = super().create_form(obj)
+        if kept := kept_forms.take():
+            flash(self._kept_message())
+            form = self._create_form_class(kept, obj=obj)
+        else:
+            form = super().create_form(obj)
         if not form[once.FIELD].data:
             form[once.FIELD].data = once.new_token()
         return form
@@ -112,11 +117,19 @@ class BackofficeModelView(AccessControlledModel, ModelView):
         return redirect(self.get_url(".details_view", id=made))
 
     @staticmethod
+    def _kept_message() -> str:
+        return gettext("What you typed before your session expired is back: check it, then save.")
+
+    @staticmethod
     def _already_saved_message() -> str:
         return gettext("This form had already been saved: here is the record, saved once.")
 
     def edit_form(self, obj=None):
-        form = super().edit_form(obj)
+        if kept := kept_forms.take():
+            flash(self._kept_message())
+            form = self._edit_form_class(kept, obj=obj)
+        else:
+            form = super().edit_form(obj)
         if obj is not None and not form.seen_version.data:
             form.seen_version.data = obj.version
         return form

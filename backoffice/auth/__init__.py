@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Flask, abort, current_app, redirect, request, url_for
+from flask import Flask, abort, current_app, flash, redirect, request, session, url_for
+from flask_babel import gettext
 from flask_login import current_user
 
 from .. import access, audit
-from . import passwords
+from . import kept_forms, passwords
 from .sessions import login_manager
 from .views import bp
 
@@ -16,12 +17,21 @@ def _admin_endpoints(app: Flask) -> frozenset[str]:
     return frozenset(view.endpoint for view in app.extensions["admin"][0]._views)
 
 
+def _is_record_form(endpoint: str) -> bool:
+    return endpoint.endswith((".create_view", ".edit_view")) and (
+        request.blueprint in current_app.extensions["admin_endpoints"]
+    )
+
+
 def gate():
     """Send anonymous visitors to the login page; refuse any page no rule grants."""
     endpoint = request.endpoint
     if endpoint is None or endpoint in access.PUBLIC_ENDPOINTS:
         return None  # 404 and 405 pages, login, static files
     if not current_user.is_authenticated:
+        if request.method == "POST" and (user_id := session.get("expired_user")):
+            if _is_record_form(endpoint) and kept_forms.keep(user_id):
+                flash(gettext("What you typed is kept: log in again to get it back."))
         return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
     if request.blueprint in current_app.extensions["admin_endpoints"]:
         return None

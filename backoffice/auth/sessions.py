@@ -60,6 +60,8 @@ def load_user(token: str) -> SignedInUser | None:
         db.session.delete(row)
         db.session.commit()
         session["expired"] = True
+        # Whose session it was: a form sent now is kept for that account (see kept_forms).
+        session["expired_user"] = row.user_id
         return None
     if now - _aware(row.last_seen_at) > timedelta(seconds=30):  # spare a write per request
         row.last_seen_at = now
@@ -71,13 +73,16 @@ def start(user: User) -> None:
     """Open a new session for `user`, dropping whatever the browser had (no fixation).
 
     Only the language chosen on the login page survives, and becomes the account's own
-    when it has none yet.
+    when it has none yet; and a form the same account typed before its session expired.
     """
     language = session.get("language")
+    kept_form = session.get("kept_form") if session.get("expired_user") == user.id else None
     session.clear()
     if language:
         session["language"] = language
         user.language = user.language or language
+    if kept_form:
+        session["kept_form"] = kept_form
     now = _now()
     token = secrets.token_urlsafe(32)
     db.session.add(UserSession(token=token, user=user, created_at=now, last_seen_at=now))
