@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import delete, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from models import db
@@ -97,3 +97,35 @@ def test_sqlite_writes_ahead_and_waits_for_other_writers():
         pytest.skip("SQLite only")
     assert db.session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
     assert db.session.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+
+
+def failed_login_address(app, forwarded_for: str) -> str:
+    from models.accounts import LoginAttempt
+
+    with app.test_client() as browser:
+        browser.post(
+            "/login",
+            data={"username": "nobody", "password": "wrong password here"},
+            headers={"X-Forwarded-For": forwarded_for},
+        )
+    with app.app_context():
+        address = db.session.scalars(select(LoginAttempt.address)).one()
+        db.session.execute(delete(LoginAttempt))
+        db.session.commit()
+    return address
+
+
+def test_forwarded_addresses_are_ignored_unless_a_proxy_is_trusted(app, database):
+    from backoffice import create_app
+
+    url, engine_options = database
+    settings = {**{k: app.config[k] for k in ("TESTING", "SECRET_KEY", "WTF_CSRF_ENABLED")}}
+    settings.update(SQLALCHEMY_DATABASE_URI=url, SQLALCHEMY_ENGINE_OPTIONS=engine_options)
+    # Anyone can send X-Forwarded-For: believed, it would dodge the login throttle.
+    assert failed_login_address(app, "203.0.113.9") == "127.0.0.1"
+    behind_proxy = create_app({**settings, "TRUSTED_PROXIES": 1})
+    try:
+        assert failed_login_address(behind_proxy, "203.0.113.9") == "203.0.113.9"
+    finally:
+        with behind_proxy.app_context():
+            db.engine.dispose()
