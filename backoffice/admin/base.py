@@ -24,6 +24,7 @@ from models.integrity import violation
 
 from ..labels import TABLE_LABELS
 from .guard import AccessControlledModel
+from .search import LiteralSearch
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,7 @@ def not_negative(**kwargs) -> dict:
     return {"validators": [NumberRange(min=0, message=_("Must be zero or more."))], **kwargs}
 
 
-class BackofficeModelView(AccessControlledModel, ModelView):
+class BackofficeModelView(AccessControlledModel, LiteralSearch, ModelView):
     """A screen over one model. Subclasses only declare; they decide no access themselves."""
 
     can_view_details = True

@@ -10,6 +10,8 @@ from __future__ import annotations
 from flask import abort, redirect, request, url_for
 from flask_login import current_user
 
+from models import db
+
 from .. import access, audit
 
 # Exposed Flask-Admin endpoints that change data or serve forms; all others only read.
@@ -25,6 +27,10 @@ CAPABILITIES = {
     "ajax_update": "can_edit",
     "delete_view": "can_delete",
 }
+
+
+# Ids are 32-bit integers in every database the backoffice runs on.
+MAX_ID = 2**31 - 1
 
 
 class AccessControlled:
@@ -84,12 +90,24 @@ class AccessControlledModel(AccessControlled):
 
     def get_one(self, id):
         # Flask-Admin loads by primary key, around the list's filter: go through the
-        # restricted query so that guessing an id in a URL finds nothing.
+        # restricted query so that guessing an id in a URL finds nothing. A record the
+        # reader may not see is answered like one that does not exist ("Record does not
+        # exist"), so that the answer does not tell which ids exist; the refusal is logged.
         try:
             record_id = int(id)
         except (TypeError, ValueError):
             return None
-        return self.get_query().filter(self.model.id == record_id).one_or_none()
+        if not 0 < record_id <= MAX_ID:
+            return None
+        record = self.get_query().filter(self.model.id == record_id).one_or_none()
+        if record is None and db.session.get(self.model, record_id) is not None:
+            audit.record_event(
+                "denied",
+                table_name=self.model.__tablename__,
+                record_id=record_id,
+                detail=f"{request.method} {request.path}"[:300],
+            )
+        return record
 
     def _export_data(self):
         # Called by every export format, with the rows the user's filters and rights allow.
