@@ -98,6 +98,21 @@ def housing_period(period: Period, today: date) -> Period | None:
     return Period.year(year) if year < today.year else None
 
 
+# Columns a partner never reads, by table, in lists, details, exports, sorts and searches:
+# the children and parents present at one session describe victims over a single day, and
+# notes are free text.
+HIDDEN_FROM_PARTNERS = {
+    "workshop_session": frozenset({"children_present", "parents_present", "notes"}),
+}
+
+
+def hidden_columns(table_name: str) -> frozenset[str]:
+    """Return the columns of `table_name` the current user may not read."""
+    if role() == Role.PARTNER:
+        return HIDDEN_FROM_PARTNERS.get(table_name, frozenset())
+    return frozenset()
+
+
 def row_filter(area: str | None, model):
     """Return the condition limiting which rows of `model` the current user may see, or None."""
     if area == "agreements" and role() == Role.PARTNER:

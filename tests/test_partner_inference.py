@@ -14,10 +14,12 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from babel.dates import format_date
 from sqlalchemy import select
 
 from backoffice import demo
 from models import db
+from models.children import WorkshopSession
 from models.housing import HousingStay, HousingUnit
 from models.network import Municipality, Organisation
 
@@ -128,3 +130,34 @@ def test_coordinator_still_reads_every_housing_figure(network, as_role):
     assert "228 / 365" in section
     section, _ = housing_shown(coordinator.get(f"/admin/?year={TODAY.year}"))
     assert "1 ménages hébergés" in section  # the stay of this year, ongoing
+
+
+def test_partner_reads_workshop_sessions_held_but_not_who_came(network, as_role):
+    session = db.session.scalars(select(WorkshopSession).order_by(WorkshopSession.held_on)).first()
+    session.children_present, session.parents_present = 7, 3
+    session.notes = "NOTE-SESSION-4471"
+    db.session.commit()
+    urls = [
+        "/admin/workshopsession/",
+        "/admin/workshopsession/?sort=2",
+        f"/admin/workshopsession/details/?id={session.id}",
+        "/admin/workshopsession/export/csv/",
+        "/admin/workshopsession/?search=NOTE-SESSION",
+    ]
+    partner, coordinator = as_role("partner"), as_role("coordinator")
+    for url in urls:
+        page = readable(partner.get(url))
+        assert "Enfants présents" not in page and "Parents présents" not in page, url
+        assert "NOTE-SESSION-4471" not in page, url
+    held_on = format_date(session.held_on, "medium", locale="fr_BE")
+    assert held_on in readable(partner.get(f"/admin/workshopsession/details/?id={session.id}"))
+    searched = readable(partner.get("/admin/workshopsession/?search=NOTE-SESSION"))
+    assert html.unescape(session.workshop.name) not in searched  # notes are not searched
+    for url in urls:
+        page = readable(coordinator.get(url))
+        assert "Enfants présents" in page or "NOTE-SESSION-4471" in page, url
+
+
+def readable(response) -> str:
+    assert response.status_code == 200
+    return html.unescape(response.get_data(as_text=True))

@@ -7,7 +7,7 @@ closes each of those doors; every admin view of the backoffice inherits it.
 
 from __future__ import annotations
 
-from flask import abort, redirect, request, url_for
+from flask import abort, has_request_context, redirect, request, url_for
 from flask_login import current_user
 
 from models import db
@@ -58,8 +58,42 @@ class AccessControlled:
         abort(403)
 
 
+class ForReader:
+    """A column list Flask-Admin caches per view at start-up, cut for each request's reader.
+
+    Flask-Admin computes its list, details, export, sort and search columns once; reading
+    them through this descriptor leaves out what `access.hidden_columns` hides from the user.
+    """
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.stored = f"_all{name}"
+
+    def __get__(self, view, owner=None):
+        if view is None:
+            return self
+        columns = view.__dict__.get(self.stored)
+        if columns is None or not has_request_context():
+            return columns
+        hidden = access.hidden_columns(view.model.__tablename__)
+        if not hidden:
+            return columns
+        if isinstance(columns, dict):  # sortable: name -> column
+            return {name: column for name, column in columns.items() if name not in hidden}
+        # (name, label) pairs, or (column attribute, joins) for searches
+        return [item for item in columns if getattr(item[0], "key", item[0]) not in hidden]
+
+    def __set__(self, view, columns) -> None:
+        view.__dict__[self.stored] = columns
+
+
 class AccessControlledModel(AccessControlled):
     """Model views: actions follow the role, and row filters bind every query, not just the list."""
+
+    _list_columns = ForReader()
+    _details_columns = ForReader()
+    _export_columns = ForReader()
+    _sortable_columns = ForReader()
+    _search_fields = ForReader()
 
     # A log or other record nobody may change through the backoffice.
     read_only = False
