@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
+from models import db
+from models.network import Organisation
 from tests import factories
+from tests.admin.crud import filter_arg
 
 NAMES = ["Taux 100% garanti", "Taux 1000 garanti", "Plan_B Esneux", "PlanXB Esneux", "Dossier a\\b"]
 
@@ -39,3 +43,21 @@ def found(client, search: str) -> set[str]:
 )
 def test_search_takes_wildcards_literally(client, organisations, search, expected):
     assert found(client, search) == expected
+
+
+def test_contains_filters_take_wildcards_literally(client, organisations):
+    for name in NAMES:
+        factories.person(f"Membre de {name.split()[0]}{len(name)}", organisation=_named(name))
+    contains = filter_arg(client, "person", "Organisation / Name", "contient")
+    excludes = filter_arg(client, "person", "Organisation / Name", "ne contient pas")
+
+    def people(arg: str, value: str) -> int:
+        page = client.get("/admin/person/", query_string={arg: value}).get_data(as_text=True)
+        return page.count("Membre de ")
+
+    assert people(contains, "%") == 1 and people(contains, "_") == 1
+    assert people(excludes, "%") == len(NAMES) - 1 and people(excludes, "_") == len(NAMES) - 1
+
+
+def _named(name: str) -> Organisation:
+    return db.session.scalar(select(Organisation).where(Organisation.name == name))

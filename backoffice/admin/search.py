@@ -1,4 +1,4 @@
-"""List searches that take what people type literally, `%` and `_` included.
+"""List searches and "contains" filters that take what people type literally, `%` and `_` too.
 
 Flask-Admin turns a search term into `ILIKE '%term%'` as it is, so `%` matched anything
 and `_` any character. The same search, with LIKE's wildcards and the escape character
@@ -7,6 +7,7 @@ escaped; Flask-Admin's prefixes keep their meaning (`^x` starts with x, `=x` is 
 
 from __future__ import annotations
 
+from flask_admin.contrib.sqla import filters
 from sqlalchemy import Unicode, cast, or_
 
 ESCAPE = "\\"
@@ -26,8 +27,26 @@ def like_pattern(term: str) -> str:
     return f"%{literal(term)}%"
 
 
+class Contains(filters.FilterLike):
+    def apply(self, query, value, alias=None):
+        return query.filter(self.get_column(alias).ilike(like_pattern(value), escape=ESCAPE))
+
+
+class DoesNotContain(filters.FilterNotLike):
+    def apply(self, query, value, alias=None):
+        return query.filter(~self.get_column(alias).ilike(like_pattern(value), escape=ESCAPE))
+
+
+class LiteralFilters(filters.FilterConverter):
+    """Flask-Admin's filters of text columns, in the same order, "contains" taken literally."""
+
+    strings = (Contains, DoesNotContain, *filters.FilterConverter.strings[2:])
+
+
 class LiteralSearch:
     """Flask-Admin's `_apply_search`, with every term escaped (contrib/sqla/view.py, 2.x)."""
+
+    filter_converter = LiteralFilters()
 
     def _apply_search(self, query, count_query, joins, count_joins, search):
         for term in search.split(" "):
