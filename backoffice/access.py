@@ -7,10 +7,14 @@ refused: a page without an area, an area without a rule, a role without an entry
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask_login import current_user
 from sqlalchemy import false
 
 from models.accounts import Role
+
+from .dashboard.period import Period
 
 VIEW, EDIT = "view", "edit"
 
@@ -23,7 +27,7 @@ _EVERYONE_EDITS_BUT_PARTNERS = {
 
 RULES: dict[str, dict[str, str]] = {
     "home": {role: VIEW for role in Role},
-    # Partners get a reduced dashboard: see `sees_victim_figures` and the dashboard itself.
+    # Partners get a reduced dashboard: see `sees_full_dashboard` and `housing_period`.
     "dashboard": {role: VIEW for role in Role},
     "report": {Role.ADMINISTRATOR: VIEW, Role.SECRETARIAT: VIEW, Role.COORDINATOR: VIEW},
     "overview": {role: VIEW for role in Role},
@@ -71,7 +75,7 @@ def allowed(area: str | None, action: str) -> bool:
 
 def sees_full_dashboard() -> bool:
     """Partners read aggregate, non-sensitive figures only (network, training, awareness,
-    workshops held); every other role reads all of them."""
+    workshops held, the yearly housing occupancy); every other role reads all of them."""
     return role() is not None and role() != Role.PARTNER
 
 
@@ -80,9 +84,36 @@ def sees_small_victim_counts() -> bool:
     return role() in (Role.SECRETARIAT, Role.COORDINATOR)
 
 
-def sees_housing_figures(period_covers_a_year: bool) -> bool:
-    """Partners see no housing figure about a period shorter than a year."""
-    return role() is not None and (role() != Role.PARTNER or period_covers_a_year)
+def housing_period(period: Period, today: date) -> Period | None:
+    """Return the period whose housing figures the current user may read, or None.
+
+    Partners learn about housing only what the yearly report states: the whole network,
+    all units together, over a calendar year that has ended. Whatever they ask for (a
+    quarter, dates, a municipality, any other filter), they get the figures of the year
+    the period starts in, or none while that year is not over: two answers never differ
+    by what a few nights would tell about who arrived or left, and where.
+    """
+    if role() is None:
+        return None
+    if role() != Role.PARTNER:
+        return period
+    year = period.start.year
+    return Period.year(year) if year < today.year else None
+
+
+# Columns a partner never reads, by table, in lists, details, exports, sorts and searches:
+# the children and parents present at one session describe victims over a single day, and
+# notes are free text.
+HIDDEN_FROM_PARTNERS = {
+    "workshop_session": frozenset({"children_present", "parents_present", "notes"}),
+}
+
+
+def hidden_columns(table_name: str) -> frozenset[str]:
+    """Return the columns of `table_name` the current user may not read."""
+    if role() == Role.PARTNER:
+        return HIDDEN_FROM_PARTNERS.get(table_name, frozenset())
+    return frozenset()
 
 
 def row_filter(area: str | None, model):

@@ -14,6 +14,7 @@ from flask_login import current_user
 
 from models import db
 
+from .auth.redirects import local_target
 from .extensions import babel
 
 bp = Blueprint("language", __name__)
@@ -40,15 +41,13 @@ def select_locale() -> str:
 @bp.post("/language")
 def choose():
     """Keep the chosen language in the session and, once logged in, in the account."""
-    from .auth.views import safe_next
-
     language = request.form.get("language")
     if language in current_app.config["LANGUAGES"]:
         session["language"] = language
         if current_user.is_authenticated:
             current_user.account.language = language
             db.session.commit()
-    return redirect(safe_next(request.form.get("next")))
+    return redirect(local_target(request.form.get("next")))
 
 
 def calendar() -> dict:

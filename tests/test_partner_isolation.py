@@ -14,6 +14,7 @@ from sqlalchemy import select
 from backoffice import demo
 from models import db
 from models.agreements import Agreement
+from models.audit import AuditEntry
 from models.housing import HousingStay, HousingUnit
 from models.network import Organisation
 from tests.conftest import login, make_user
@@ -132,6 +133,26 @@ def test_guessing_another_organisations_agreement_id_finds_nothing(partner):
         assert other.title not in response.get_data(as_text=True)
     assert partner.post("/admin/agreement/delete/", data={"id": other.id}).status_code == 403
     assert db.session.get(Agreement, other.id) is not None
+
+
+def test_another_organisations_agreement_looks_missing_and_the_refusal_is_logged(partner):
+    other = db.session.scalar(
+        select(Agreement).join(Agreement.organisation).where(Organisation.short_name == "AISOVA")
+    )
+    hidden = partner.get(f"/admin/agreement/details/?id={other.id}")
+    missing = partner.get("/admin/agreement/details/?id=999999")
+    # The same answer as for an id that does not exist: the partner learns nothing.
+    assert (hidden.status_code, hidden.headers.get("Location")) == (
+        missing.status_code,
+        missing.headers.get("Location"),
+    )
+    denied = db.session.scalars(
+        select(AuditEntry).where(AuditEntry.action == "denied").order_by(AuditEntry.id)
+    ).all()
+    assert [(e.username, e.table_name, e.record_id) for e in denied] == [
+        ("partner", "agreement", other.id)
+    ]
+    assert denied[0].detail == "GET /admin/agreement/details/"
 
 
 @pytest.mark.parametrize(

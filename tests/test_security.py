@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from models import db
+from models.audit import AuditEntry
 from models.network import Organisation
 from tests import factories
 from tests.conftest import login
@@ -61,6 +62,8 @@ def test_writes_without_token_are_refused_and_change_nothing(logged_in_with_csrf
     assert response.status_code == 400
     db.session.refresh(org)
     assert (org.name, organisations()) == ("Intacte", 1)
+    refusal = db.session.scalars(select(AuditEntry).where(AuditEntry.action == "denied")).one()
+    assert (refusal.username, refusal.detail) == ("secretariat", f"CSRF POST {path.split('?')[0]}")
     assert logged_in_with_csrf.get("/admin/").status_code == 200  # still logged in
 
 

@@ -13,7 +13,7 @@ from .base import BackofficeModelView
 
 
 def _password_policy(form, field) -> None:
-    if field.data and (error := passwords.policy_error(field.data)):
+    if field.data and (error := passwords.policy_error(field.data, form.username.data)):
         raise ValidationError(error)
 
 

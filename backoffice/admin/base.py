@@ -27,6 +27,7 @@ from ..auth import kept_forms
 from ..labels import TABLE_LABELS
 from . import once
 from .guard import AccessControlledModel
+from .search import LiteralSearch
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ def not_negative(**kwargs) -> dict:
     return {"validators": [NumberRange(min=0, message=_("Must be zero or more."))], **kwargs}
 
 
-class BackofficeModelView(AccessControlledModel, ModelView):
+class BackofficeModelView(AccessControlledModel, LiteralSearch, ModelView):
     """A screen over one model. Subclasses only declare; they decide no access themselves."""
 
     can_view_details = True

@@ -7,8 +7,10 @@ closes each of those doors; every admin view of the backoffice inherits it.
 
 from __future__ import annotations
 
-from flask import abort, redirect, request, url_for
+from flask import abort, has_request_context, redirect, request, url_for
 from flask_login import current_user
+
+from models import db
 
 from .. import access, audit
 
@@ -25,6 +27,10 @@ CAPABILITIES = {
     "ajax_update": "can_edit",
     "delete_view": "can_delete",
 }
+
+
+# Ids are 32-bit integers in every database the backoffice runs on.
+MAX_ID = 2**31 - 1
 
 
 class AccessControlled:
@@ -52,8 +58,42 @@ class AccessControlled:
         abort(403)
 
 
+class ForReader:
+    """A column list Flask-Admin caches per view at start-up, cut for each request's reader.
+
+    Flask-Admin computes its list, details, export, sort and search columns once; reading
+    them through this descriptor leaves out what `access.hidden_columns` hides from the user.
+    """
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.stored = f"_all{name}"
+
+    def __get__(self, view, owner=None):
+        if view is None:
+            return self
+        columns = view.__dict__.get(self.stored)
+        if columns is None or not has_request_context():
+            return columns
+        hidden = access.hidden_columns(view.model.__tablename__)
+        if not hidden:
+            return columns
+        if isinstance(columns, dict):  # sortable: name -> column
+            return {name: column for name, column in columns.items() if name not in hidden}
+        # (name, label) pairs, or (column attribute, joins) for searches
+        return [item for item in columns if getattr(item[0], "key", item[0]) not in hidden]
+
+    def __set__(self, view, columns) -> None:
+        view.__dict__[self.stored] = columns
+
+
 class AccessControlledModel(AccessControlled):
     """Model views: actions follow the role, and row filters bind every query, not just the list."""
+
+    _list_columns = ForReader()
+    _details_columns = ForReader()
+    _export_columns = ForReader()
+    _sortable_columns = ForReader()
+    _search_fields = ForReader()
 
     # A log or other record nobody may change through the backoffice.
     read_only = False
@@ -84,12 +124,24 @@ class AccessControlledModel(AccessControlled):
 
     def get_one(self, id):
         # Flask-Admin loads by primary key, around the list's filter: go through the
-        # restricted query so that guessing an id in a URL finds nothing.
+        # restricted query so that guessing an id in a URL finds nothing. A record the
+        # reader may not see is answered like one that does not exist ("Record does not
+        # exist"), so that the answer does not tell which ids exist; the refusal is logged.
         try:
             record_id = int(id)
         except (TypeError, ValueError):
             return None
-        return self.get_query().filter(self.model.id == record_id).one_or_none()
+        if not 0 < record_id <= MAX_ID:
+            return None
+        record = self.get_query().filter(self.model.id == record_id).one_or_none()
+        if record is None and db.session.get(self.model, record_id) is not None:
+            audit.record_event(
+                "denied",
+                table_name=self.model.__tablename__,
+                record_id=record_id,
+                detail=f"{request.method} {request.path}"[:300],
+            )
+        return record
 
     def _export_data(self):
         # Called by every export format, with the rows the user's filters and rights allow.

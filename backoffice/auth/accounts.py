@@ -41,7 +41,7 @@ def create(username: str, role: str, password: str, organisation: str | None = N
             raise AccountError(gettext("A partner account needs an existing organisation."))
     elif organisation:
         raise AccountError(gettext("Only partner accounts belong to an organisation."))
-    if error := passwords.policy_error(password):
+    if error := passwords.policy_error(password, username):
         raise AccountError(error)
     user = User(
         username=username,
@@ -56,7 +56,7 @@ def create(username: str, role: str, password: str, organisation: str | None = N
 
 def set_password(user: User, password: str) -> None:
     """Replace a password and end the account's open sessions."""
-    if error := passwords.policy_error(password):
+    if error := passwords.policy_error(password, user.username):
         raise AccountError(error)
     user.password_hash = passwords.hash_password(password)
     sessions.end_all(user)

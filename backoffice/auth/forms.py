@@ -1,6 +1,7 @@
 """Forms of the login and password pages."""
 
 from flask_babel import lazy_gettext as _
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import EqualTo, InputRequired, Length, ValidationError
@@ -14,7 +15,7 @@ class LoginForm(FlaskForm):
 
 
 def _policy(form, field) -> None:
-    if error := policy_error(field.data or ""):
+    if error := policy_error(field.data or "", current_user.username):
         raise ValidationError(error)
 
 

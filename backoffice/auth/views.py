@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext
 from flask_login import current_user
@@ -11,17 +9,9 @@ from flask_login import current_user
 from .. import audit
 from . import accounts, passwords, sessions, throttle
 from .forms import LoginForm, PasswordChangeForm
+from .redirects import local_target
 
 bp = Blueprint("auth", __name__)
-
-
-def safe_next(target: str | None) -> str:
-    """Follow `next` only to a page of this site: never to another host."""
-    if target:
-        parts = urlsplit(target)
-        if not parts.scheme and not parts.netloc and target.startswith("/") and "\\" not in target:
-            return target
-    return url_for("admin.index")
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -45,7 +35,7 @@ def login():
             throttle.clear(username)
             sessions.start(user)
             audit.record_event("login", username=user.username)
-            return redirect(safe_next(request.args.get("next")))
+            return redirect(local_target(request.args.get("next")))
         else:
             throttle.record_failure(username, address)
             audit.record_event("login_failed", username=username)

@@ -20,25 +20,31 @@ SMALL = 5  # counts about victims below this are not shown to everyone for short
 def build(period: Period, today: date) -> dict:
     """Compute the figures the current user may read for `period`."""
     session = db.session
-    partner = not access.sees_full_dashboard()
+    full = access.sees_full_dashboard()
     data = {
         "network": figures.network(session, period, today),
         "training": figures.training(session, period, today),
         "awareness": figures.awareness(session, period, today),
         "children": figures.children(session, period, today),
-        "housing": None,
-        "agreements": None,
+        "agreements": figures.agreements(session, period, today) if full else None,
+        "partner": not full,
     }
-    if access.sees_housing_figures(period.covers_a_year_or_more):
-        data["housing"] = figures.housing(session, period, today)
-    if not partner:
-        data["agreements"] = figures.agreements(session, period, today)
+    data.update(_housing(period, today, full))
     data["hide_small"] = not (period.covers_a_year_or_more or access.sees_small_victim_counts())
-    data["partner"] = partner
     # Children and parents present, month by month: not for partners, nor small and short.
-    data["show_attendance"] = not (partner or data["hide_small"])
+    data["show_attendance"] = full and not data["hide_small"]
     data["charts"] = charts.for_dashboard(data)
     return data
+
+
+def _housing(period: Period, today: date, full: bool) -> dict:
+    """The housing figures of the one period the reader may know about, and that period."""
+    allowed = access.housing_period(period, today)
+    if allowed is None:
+        return {"housing": None, "housing_period": None}
+    housing = figures.housing(db.session, allowed, today)
+    # Partners: the occupancy alone, never the months, stays or households behind it.
+    return {"housing": housing if full else housing.occupancy(), "housing_period": allowed}
 
 
 def small_count(value: int | None, hide: bool) -> str:

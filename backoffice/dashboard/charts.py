@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from flask_babel import format_date, gettext
 
+from .figures import HousingFigures
+
 COLOURS = ("#2c6e91", "#d08c2f", "#6a994e")
 
 
@@ -74,9 +76,9 @@ def awareness_chart(awareness) -> dict:
 
 
 def for_dashboard(data: dict) -> list[dict]:
-    """The charts of the figures in `data`: housing only when the reader may see it."""
+    """The charts of the figures in `data`: housing month by month only for full readers."""
     charts = []
-    if data["housing"] is not None:
+    if isinstance(data["housing"], HousingFigures):
         charts.append(housing_chart(data["housing"]))
     charts.append(workshop_chart(data["children"], data["show_attendance"]))
     charts.append(awareness_chart(data["awareness"]))

@@ -35,7 +35,7 @@ def filter_url(app, endpoint: str, column, kind) -> str:
         for i, flt in enumerate(view._filters)
         if flt.column.key == column.key
         and flt.column.table.name == column.table.name
-        and type(flt) is kind
+        and isinstance(flt, kind)  # the backoffice's own filters derive from them
     )
     return f"/admin/{endpoint}/?flt0_{index}="
 

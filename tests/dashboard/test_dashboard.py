@@ -93,7 +93,7 @@ def test_small_counts_about_victims_are_hidden_from_other_roles_below_a_year(dem
     assert "3 ménages hébergés" in text(as_role("administrator").get(f"/admin/?year={YEAR}"))
 
 
-def test_partner_home_is_reduced_and_shows_no_housing_below_a_year(demo_data, as_role):
+def test_partner_home_is_reduced_and_shows_housing_only_for_the_whole_year(demo_data, as_role):
     partner = as_role("partner")
     year_page = text(partner.get(f"/admin/?year={YEAR}"))
     assert "17 référents actifs" in year_page and "12 sur 12 séances d'atelier tenues" in year_page
@@ -101,7 +101,10 @@ def test_partner_home_is_reduced_and_shows_no_housing_below_a_year(demo_data, as
     assert "ménages hébergés" not in year_page and "enfants présents" not in year_page
     assert "conventions en vigueur" not in year_page and "Rapport annuel" not in year_page
     quarter_page = text(partner.get(f"/admin/?year={YEAR}&quarter=1"))
-    assert "Logement d'urgence" not in quarter_page and "nuitées" not in quarter_page
+    assert "3 mois sur 3" not in quarter_page and "90 / 90" not in quarter_page
+    assert "7,5 mois sur 12" in quarter_page and f"Ensemble du réseau, année {YEAR}" in quarter_page
+    this_year = text(partner.get(f"/admin/?year={YEAR + 1}"))
+    assert "Logement d'urgence" not in this_year and "nuitées" not in this_year
 
 
 def test_expiring_agreement_is_highlighted_with_a_link(demo_data, as_role):

@@ -19,6 +19,7 @@ from .results import (
     MonthlyAttendance,
     MonthlyOccupancy,
     NetworkFigures,
+    Occupancy,
     TrainingFigures,
 )
 from .workshops import children
@@ -32,6 +33,7 @@ __all__ = [
     "MonthlyAttendance",
     "MonthlyOccupancy",
     "NetworkFigures",
+    "Occupancy",
     "TrainingFigures",
     "agreements",
     "awareness",

@@ -70,6 +70,17 @@ class MonthlyOccupancy:
 
 
 @dataclass(frozen=True)
+class Occupancy:
+    """The occupancy of a period and nothing else: what partners read of a whole year."""
+
+    nights_occupied: int
+    nights_available: int
+    occupancy_rate: float | None
+    months_in_period: int
+    months_occupied: float | None
+
+
+@dataclass(frozen=True)
 class HousingFigures:
     # Nights occupied / available within the period (see models.housing.occupied_nights and
     # available_nights), units of the municipality if one is chosen; ongoing stays count up
@@ -98,6 +109,16 @@ class HousingFigures:
     destinations: list[tuple[str | None, int]]
     # One entry per month of the period (Period.months / month_bounds).
     monthly: list[MonthlyOccupancy] = field(default_factory=list)
+
+    def occupancy(self) -> Occupancy:
+        """The occupancy alone, without counts of stays or households, nor months."""
+        return Occupancy(
+            self.nights_occupied,
+            self.nights_available,
+            self.occupancy_rate,
+            self.months_in_period,
+            self.months_occupied,
+        )
 
 
 @dataclass(frozen=True)
