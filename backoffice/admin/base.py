@@ -23,6 +23,7 @@ from models.base import dependents
 from models.integrity import violation
 
 from ..labels import TABLE_LABELS
+from .exporting import ExportingModel
 from .guard import AccessControlledModel
 
 log = logging.getLogger(__name__)
@@ -31,10 +32,8 @@ LIST_FORMATTERS = {
     **typefmt.BASE_FORMATTERS,
     date: lambda view, value, name: format_date(value, "medium"),
 }
-EXPORT_FORMATTERS = {
-    **typefmt.EXPORT_FORMATTERS,
-    date: lambda view, value, name: value.isoformat(),
-}
+# Exports keep values typed (numbers, dates, booleans): the export writer formats them.
+EXPORT_FORMATTERS: dict = {}
 
 CONSTRAINT_MESSAGES = {
     "unique": _("Another record already has this value."),
@@ -50,7 +49,7 @@ def not_negative(**kwargs) -> dict:
     return {"validators": [NumberRange(min=0, message=_("Must be zero or more."))], **kwargs}
 
 
-class BackofficeModelView(AccessControlledModel, ModelView):
+class BackofficeModelView(AccessControlledModel, ExportingModel, ModelView):
     """A screen over one model. Subclasses only declare; they decide no access themselves."""
 
     can_view_details = True
