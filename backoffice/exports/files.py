@@ -74,7 +74,7 @@ def isolated(rows: Callable[[], Iterable[list]]) -> Iterator[list]:
 def csv_response(filename: str, headers: list[str], rows: Iterable[list]) -> Response:
     """Stream a CSV of `rows`, read as the response is sent."""
     return Response(
-        csv_lines(headers, rows), mimetype=CSV_MIMETYPE, headers=_attachment(filename)
+        csv_lines(headers, rows), content_type=CSV_MIMETYPE, headers=_attachment(filename)
     )
 
 
