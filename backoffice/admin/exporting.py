@@ -83,4 +83,3 @@ class ExportingModel:
         response = exports.xlsx_response(self._export_filename("xlsx"), [sheet])
         self._record_export(len(ids))
         return response
-
