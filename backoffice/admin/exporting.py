@@ -20,7 +20,7 @@ from models import db
 
 from .. import audit, exports
 
-BATCH_SIZE = 500
+BATCH_SIZE = 1000
 
 
 class ExportingModel:
@@ -39,7 +39,7 @@ class ExportingModel:
             execute=False,
             page_size=self.export_max_rows,
         )
-        ids = query.with_entities(self.model.id).all()
+        ids = query.with_entities(self.model.id)
         return list(dict.fromkeys(row_id for (row_id,) in ids))  # once each, in order
 
     def _export_records(self, ids: list[int]) -> Iterator:

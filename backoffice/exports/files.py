@@ -46,8 +46,15 @@ def csv_lines(headers: list[str], rows: Iterable[list]) -> Iterator[bytes]:
     """Yield the CSV, UTF-8 with a byte order mark (Excel then reads accents right)."""
     writer = csv.writer(_Line())
     yield ("\ufeff" + writer.writerow([csv_value(h) for h in headers])).encode()
-    for row in rows:
-        yield writer.writerow([csv_value(value) for value in row]).encode()
+    try:
+        for row in rows:
+            yield writer.writerow([csv_value(value) for value in row]).encode()
+    finally:
+        # A download cut short closes this stream: close the rows' reader now, in this
+        # context, so that it ends its database session rather than the garbage collector.
+        close = getattr(rows, "close", None)
+        if close:
+            close()
 
 
 def _attachment(filename: str) -> dict[str, str]:
