@@ -39,7 +39,8 @@ class ExportingModel:
             execute=False,
             page_size=self.export_max_rows,
         )
-        ids = query.with_entities(self.model.id)
+        # Read in chunks: the ids alone, never a list of result rows, are held at once.
+        ids = query.with_entities(self.model.id).yield_per(10 * BATCH_SIZE)
         return list(dict.fromkeys(row_id for (row_id,) in ids))  # once each, in order
 
     def _export_records(self, ids: list[int]) -> Iterator:
