@@ -50,11 +50,15 @@ def csv_lines(headers: list[str], rows: Iterable[list]) -> Iterator[bytes]:
         for row in rows:
             yield writer.writerow([csv_value(value) for value in row]).encode()
     finally:
-        # A download cut short closes this stream: close the rows' reader now, in this
-        # context, so that it ends its database session rather than the garbage collector.
-        close = getattr(rows, "close", None)
-        if close:
-            close()
+        _close(rows)  # a download cut short closes this stream
+
+
+def _close(rows: Iterable[list]) -> None:
+    """Close a reader of rows now, so that it ends its app context and database session here,
+    in the right order, rather than whenever the garbage collector finds it."""
+    close = getattr(rows, "close", None)
+    if close:
+        close()
 
 
 def _attachment(filename: str) -> dict[str, str]:
@@ -95,8 +99,11 @@ def write_xlsx(sheets: Iterable[Sheet], file) -> None:
         for cell in headers:
             cell.font = BOLD
         sheet.append(headers)
-        for row in table.rows:
-            sheet.append([xlsx_cell(sheet, value) for value in row])
+        try:
+            for row in table.rows:
+                sheet.append([xlsx_cell(sheet, value) for value in row])
+        finally:
+            _close(table.rows)
     if not workbook.worksheets:
         workbook.create_sheet("Sheet")
     workbook.save(file)
