@@ -26,6 +26,7 @@ from models.integrity import violation
 from ..auth import kept_forms
 from ..labels import TABLE_LABELS
 from . import once
+from .exporting import ExportingModel
 from .guard import AccessControlledModel
 from .search import LiteralSearch
 
@@ -35,10 +36,8 @@ LIST_FORMATTERS = {
     **typefmt.BASE_FORMATTERS,
     date: lambda view, value, name: format_date(value, "medium"),
 }
-EXPORT_FORMATTERS = {
-    **typefmt.EXPORT_FORMATTERS,
-    date: lambda view, value, name: value.isoformat(),
-}
+# Exports keep values typed (numbers, dates, booleans): the export writer formats them.
+EXPORT_FORMATTERS: dict = {}
 
 CONSTRAINT_MESSAGES = {
     "unique": _("Another record already has this value."),
@@ -54,7 +53,7 @@ def not_negative(**kwargs) -> dict:
     return {"validators": [NumberRange(min=0, message=_("Must be zero or more."))], **kwargs}
 
 
-class BackofficeModelView(AccessControlledModel, LiteralSearch, ModelView):
+class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, ModelView):
     """A screen over one model. Subclasses only declare; they decide no access themselves."""
 
     can_view_details = True

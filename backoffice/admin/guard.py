@@ -142,11 +142,3 @@ class AccessControlledModel(AccessControlled):
                 detail=f"{request.method} {request.path}"[:300],
             )
         return record
-
-    def _export_data(self):
-        # Called by every export format, with the rows the user's filters and rights allow.
-        count, rows = super()._export_data()
-        audit.record_event(
-            "export", table_name=self.model.__tablename__, detail=f"{count} {request.path}"[:300]
-        )
-        return count, rows

@@ -2,54 +2,30 @@
 
 Numbers are written as numbers, so that funders can total and chart them again: the report's
 values that were already formatted for reading ("7,5", "62,5 %") are read back in the same
-language. Text that looks like a formula stays text.
+language. Every cell goes through the export's safe-cell rule: text that looks like a formula
+stays text, characters a workbook cannot hold are left out.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from datetime import date
-from decimal import Decimal
 
 from babel.numbers import NumberFormatError, parse_decimal
 from flask_babel import get_locale, gettext
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..exports.cells import sheet_name, xlsx_value
 from .content import Report
 
-SHEET_NAME_LENGTH = 31  # Excel's limit
 WIDEST_COLUMN = 60
-_FORBIDDEN_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
 # Digits with the separators of some language, and nothing else (no "NaN", no "5e3").
 _NUMERAL = re.compile(r"-?\d[\d.,'\u00a0\u202f]*")
-
-
-def _shorten(text: str, length: int) -> str:
-    """Cut `text` to `length` characters, at a word's end when there is one."""
-    if len(text) <= length:
-        return text
-    cut = text[: length + 1].rsplit(" ", 1)[0]
-    return (cut if cut and len(cut) <= length else text[:length]).rstrip(" ,;.-–(")
-
-
-def sheet_name(title: str, taken: set[str]) -> str:
-    """Return a valid sheet name for `title`, distinct (ignoring case) from those `taken`."""
-    base = " ".join(_FORBIDDEN_IN_SHEET_NAMES.sub(" ", str(title)).split()).strip("'")
-    base = _shorten(base, SHEET_NAME_LENGTH) or "Sheet"
-    name, number = base, 1
-    while name.casefold() in taken:
-        number += 1
-        suffix = f" ({number})"
-        name = _shorten(base, SHEET_NAME_LENGTH - len(suffix)) + suffix
-    taken.add(name.casefold())
-    return name
 
 
 def _number(value):
@@ -71,23 +47,18 @@ def _number(value):
 def _write_row(
     sheet: Worksheet, values: list, font: Font | None = None, formats: list | None = None
 ) -> None:
-    sheet.append([_value(v) for v in values])
+    cells = [xlsx_value(value) for value in values]
+    sheet.append([content for content, _ in cells])
     row = sheet.max_row
-    for column, number_format in enumerate(formats or [None] * len(values), start=1):
+    for column, (content, cell_format) in enumerate(cells, start=1):
         cell = sheet.cell(row, column)
-        if isinstance(cell.value, str) and cell.value.startswith("="):
-            cell.data_type = "s"  # a name typed as "=..." is text, never a formula
+        if isinstance(content, str):
+            cell.data_type = "s"  # a value, never a formula
+        number_format = (formats or [None] * len(cells))[column - 1] or cell_format
         if font:
             cell.font = font
         if number_format:
             cell.number_format = number_format
-
-
-def _value(value):
-    """Keep numbers and dates as they are; anything else (lazy labels too) becomes text."""
-    if value is None or isinstance(value, int | float | Decimal | date):
-        return value
-    return ILLEGAL_CHARACTERS_RE.sub("", str(value))
 
 
 def _write_tables(sheet: Worksheet, tables: list[tuple[str, list[str], list[list]]]) -> None:
