@@ -23,6 +23,7 @@ from models.base import dependents
 from models.integrity import violation
 
 from ..labels import TABLE_LABELS
+from .dates import BackofficeModelConverter
 from .guard import AccessControlledModel
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,7 @@ class BackofficeModelView(AccessControlledModel, ModelView):
     column_type_formatters = LIST_FORMATTERS
     column_type_formatters_detail = LIST_FORMATTERS
     column_type_formatters_export = EXPORT_FORMATTERS
+    model_form_converter = BackofficeModelConverter  # dates typed as in the page's language
 
     # (start field, end field) pairs: the end may not come before the start.
     date_order: tuple[tuple[str, str], ...] = ()
