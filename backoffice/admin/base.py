@@ -43,6 +43,9 @@ CONSTRAINT_MESSAGES = {
     "choice": _("Not a valid choice."),
     "foreign_key": _("The chosen record no longer exists."),
     "not_null": _("This field is required."),
+    "unit_free": _("This unit is already occupied at these dates."),
+    "availability": _("The unit is not available at this date."),
+    "covers_stays": _("Stays of this unit would fall outside its availability."),
 }
 
 
