@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, datetime
 
 from flask import flash
 from flask_admin.actions import action
@@ -11,7 +11,7 @@ from flask_admin.babel import lazy_gettext as admin_lazy_gettext
 from flask_admin.contrib.sqla import ModelView, tools
 from flask_admin.helpers import is_form_submitted
 from flask_admin.model import typefmt
-from flask_babel import format_date, gettext, ngettext
+from flask_babel import format_date, format_datetime, gettext, ngettext
 from flask_babel import lazy_gettext as _
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm.exc import StaleDataError
@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 
 LIST_FORMATTERS = {
     **typefmt.BASE_FORMATTERS,
+    # Before date, of which datetime is a kind: a moment shows its time, in Brussels time.
+    datetime: lambda view, value, name: format_datetime(value, "medium"),
     date: lambda view, value, name: format_date(value, "medium"),
 }
 EXPORT_FORMATTERS = {
@@ -73,6 +75,15 @@ class BackofficeModelView(AccessControlledModel, ModelView):
 
     def __init__(self, model, name=None, category=None, **kwargs):
         super().__init__(model, db, name=name, category=category, **kwargs)
+
+    def _get_list_value(self, context, model, name, column_formatters, column_type_formatters):
+        # Flask-Admin maps a column's choices before it blanks empty values: an empty
+        # choice (a stay without destination yet, an account without language) would
+        # read "None".
+        value = super()._get_list_value(
+            context, model, name, column_formatters, column_type_formatters
+        )
+        return "" if value is None else value
 
     # --- form checks that span several fields ---------------------------------------
     def validate_form(self, form) -> bool:
