@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app, has_request_context
 from flask_admin.contrib.sqla import filters
-from flask_admin.model.filters import BaseDateFilter
 from flask_babel import format_datetime, gettext
 from flask_babel import lazy_gettext as _
 from markupsafe import Markup, escape
@@ -19,6 +18,7 @@ from models.audit import AuditEntry
 
 from ..labels import AUDIT_ACTIONS, TABLE_LABELS, choices
 from .base import BackofficeModelView
+from .dates import TypedDateFilter
 
 NOTHING = "–"
 
@@ -87,7 +87,7 @@ def _utc_start(day: date) -> datetime:
     return datetime.combine(day, time(), tzinfo=zone).astimezone(UTC)
 
 
-class DayFilter(filters.BaseSQLAFilter, BaseDateFilter):
+class DayFilter(TypedDateFilter, filters.BaseSQLAFilter):
     """Entries of a day (`on`), from a day or until a day included, days as in Brussels."""
 
     OPERATIONS = {"on": _("on"), "from": _("from"), "until": _("until")}

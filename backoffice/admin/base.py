@@ -23,7 +23,7 @@ from models.base import dependents
 from models.integrity import violation
 
 from ..labels import TABLE_LABELS
-from .dates import BackofficeModelConverter
+from .dates import BackofficeFilterConverter, BackofficeModelConverter
 from .guard import AccessControlledModel
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,9 @@ class BackofficeModelView(AccessControlledModel, ModelView):
     column_type_formatters = LIST_FORMATTERS
     column_type_formatters_detail = LIST_FORMATTERS
     column_type_formatters_export = EXPORT_FORMATTERS
-    model_form_converter = BackofficeModelConverter  # dates typed as in the page's language
+    # Dates typed as in the page's language, in forms and list filters alike.
+    model_form_converter = BackofficeModelConverter
+    filter_converter = BackofficeFilterConverter()
 
     # (start field, end field) pairs: the end may not come before the start.
     date_order: tuple[tuple[str, str], ...] = ()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from flask_admin.contrib.sqla import filters
 from flask_admin.contrib.sqla.form import AdminModelConverter
 from flask_admin.model.form import converts
 from flask_babel import get_locale, gettext
@@ -113,3 +114,84 @@ class BackofficeModelConverter(AdminModelConverter):
     @converts("Date")
     def convert_date(self, field_args: dict, **extra) -> LocalDateField:
         return LocalDateField(**field_args)
+
+
+# --- list filters on dates: plain text too, read the same way --------------------------
+# A range is typed as two dates with a dash or a word between them (spaces around).
+RANGE_SEPARATOR = re.compile(r"\s+(?:-|–|to|au|tot|bis)\s+")
+
+
+class TypedDateFilter:
+    """A date filter typed in a plain text field, in the page's language or as ISO.
+
+    Flask-Admin's date picker on filters rewrote typed dates too (a day earlier, or
+    garbled while typing); without it, the filter reads what was typed.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.data_type = None  # a plain text field: no picker
+
+    def clean(self, value: str) -> date:
+        parsed = parse_date(value)
+        if parsed is None:
+            raise ValueError(value)  # the filter is left out, as Flask-Admin does
+        return parsed
+
+
+class TypedDateRangeFilter(TypedDateFilter):
+    """A date range filter: two dates, the first not after the second."""
+
+    def clean(self, value: str) -> list[date]:
+        ends = RANGE_SEPARATOR.split(value.strip())
+        if len(ends) != 2:
+            raise ValueError(value)
+        start, end = (TypedDateFilter.clean(self, end) for end in ends)
+        if end < start:
+            raise ValueError(value)
+        return [start, end]
+
+    def validate(self, value: str) -> bool:
+        try:
+            self.clean(value)
+        except ValueError:
+            return False
+        return True
+
+
+class DateEqualFilter(TypedDateFilter, filters.DateEqualFilter):
+    pass
+
+
+class DateNotEqualFilter(TypedDateFilter, filters.DateNotEqualFilter):
+    pass
+
+
+class DateGreaterFilter(TypedDateFilter, filters.DateGreaterFilter):
+    pass
+
+
+class DateSmallerFilter(TypedDateFilter, filters.DateSmallerFilter):
+    pass
+
+
+class DateBetweenFilter(TypedDateRangeFilter, filters.DateBetweenFilter):
+    pass
+
+
+class DateNotBetweenFilter(TypedDateRangeFilter, filters.DateNotBetweenFilter):
+    pass
+
+
+class BackofficeFilterConverter(filters.FilterConverter):
+    """Flask-Admin's list filters, with dates typed as in the forms."""
+
+    date_filters = (
+        DateEqualFilter,
+        DateNotEqualFilter,
+        DateGreaterFilter,
+        DateSmallerFilter,
+        DateBetweenFilter,
+        DateNotBetweenFilter,
+        filters.FilterEmpty,
+    )

@@ -18,21 +18,6 @@ window.addEventListener("click", function (event) {
   }
 }, true); // capture: decided before any other handler, whatever it does with the event
 
-// Day and month names and the first day of the week for the date picker, in the page's
-// language (given by the server from Babel; moment.js ships English only).
-(function () {
-  var data = document.getElementById("calendar-data");
-  if (!data || !window.moment) {
-    return;
-  }
-  var calendar = JSON.parse(data.getAttribute("data-calendar"));
-  window.moment.updateLocale("en", {
-    weekdaysMin: calendar.weekdaysMin,
-    monthsShort: calendar.monthsShort,
-    week: { dow: calendar.firstDay, doy: 4 },
-  });
-})();
-
 // Date fields are plain text, typed as the page's language writes dates (31/12/2026,
 // 31.12.2026) and never rewritten while typed. The calendar button opens the browser's
 // own date picker, which gives back a whole date, written into the field in that format.

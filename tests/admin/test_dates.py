@@ -1,5 +1,7 @@
 """Dates are typed as each language writes them, or as ISO, in every form."""
 
+import json
+import re
 from datetime import date
 
 import pytest
@@ -115,11 +117,40 @@ def test_an_unchanged_date_survives_an_edit_in_german(client):
     assert (stay.entry_date, stay.exit_date) == (date(2025, 3, 1), date(2025, 4, 15))
 
 
-def test_date_filters_of_lists_still_read_iso_dates(client):
+@pytest.mark.parametrize(
+    ("operation", "typed", "exits_shown"),
+    [
+        ("plus grand que", "2025-05-01", ["10 juin 2025"]),
+        ("plus grand que", "01/05/2025", ["10 juin 2025"]),
+        ("vaut", "01/03/2025", ["10 mars 2025"]),
+        ("vaut", "1/3/2025", ["10 mars 2025"]),
+        ("entre", "01/02/2025 to 31/03/2025", ["10 mars 2025"]),
+        ("entre", "2025-02-01 - 2025-06-30", ["10 mars 2025", "10 juin 2025"]),
+        ("pas entre", "01/02/2025 – 31/03/2025", ["10 juin 2025"]),
+    ],
+)
+def test_date_filters_of_lists_read_dates_as_typed(client, operation, typed, exits_shown):
     unit = factories.housing_unit(available_from=date(2020, 1, 1))
     factories.housing_stay(unit, date(2025, 3, 1), date(2025, 3, 10))
     factories.housing_stay(unit, date(2025, 6, 1), date(2025, 6, 10))
-    argument = filter_arg(client, "housingstay", "Date d'entrée", "plus grand que")
-    page = client.get(f"/admin/housingstay/?{argument}=2025-05-01").get_data(as_text=True)
-    assert "10 juin 2025" in page
-    assert "10 mars 2025" not in page
+    argument = filter_arg(client, "housingstay", "Date d'entrée", operation)
+    page = client.get(f"/admin/housingstay/?{argument}={typed}").get_data(as_text=True)
+    assert [day for day in ("10 mars 2025", "10 juin 2025") if day in page] == exits_shown
+
+
+@pytest.mark.parametrize(
+    "typed", ["31.12.2025", "demain", "2025-13-01", "31/03/2025 to 01/02/2025"]
+)
+def test_a_date_filter_that_is_no_date_is_left_out_not_an_error(client, typed):
+    unit = factories.housing_unit(available_from=date(2020, 1, 1))
+    factories.housing_stay(unit, date(2025, 3, 1), date(2025, 3, 10))
+    argument = filter_arg(client, "housingstay", "Date d'entrée", "vaut")
+    response = client.get(f"/admin/housingstay/?{argument}={typed}")
+    assert response.status_code == 200
+    assert "10 mars 2025" in response.get_data(as_text=True)
+
+
+def test_date_filters_are_plain_text_fields_without_picker(client):
+    page = client.get("/admin/housingstay/").get_data(as_text=True)
+    groups = json.loads(re.search(r'id="filter-groups-data"[^>]*>(.*?)</div>', page).group(1))
+    assert {f["type"] for f in groups["Date d'entrée"]} == {None}

@@ -6,6 +6,7 @@ import pytest
 from flask_admin.contrib.sqla import filters
 from sqlalchemy import select
 
+from backoffice.admin import dates
 from models import db
 from models.housing import HousingStay, HousingUnit
 from models.network import Organisation
@@ -416,7 +417,7 @@ def test_stays_filtered_by_unit_destination_ongoing_and_referrer(app, client):
     assert shown(url + "1") == {housed.household_code}
     url = filter_url(app, "housingstay", Organisation.__table__.c.name, filters.FilterEqual)
     assert shown(url + "CPAS de Trooz") == {housed.household_code}
-    url = filter_url(app, "housingstay", c.entry_date, filters.DateSmallerFilter)
+    url = filter_url(app, "housingstay", c.entry_date, dates.DateSmallerFilter)
     assert shown(url + "2025-02-01") == {left.household_code, housed.household_code}
 
 
