@@ -15,7 +15,7 @@ from flask_admin.contrib.sqla.form import AdminModelConverter
 from flask_admin.model.form import converts
 from flask_babel import get_locale, gettext
 from flask_babel import lazy_gettext as _
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from wtforms import Field
 from wtforms.widgets import TextInput
 
@@ -24,7 +24,7 @@ from wtforms.widgets import TextInput
 SEPARATORS = {"fr": "/", "nl": "/", "de": ".", "en": "/"}
 # What the empty field shows, in the words of each language (jj/mm/aaaa, TT.MM.JJJJ...).
 PATTERN_HINTS = {"/": _("dd/mm/yyyy"), ".": _("dd.mm.yyyy")}
-ISO_DATE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
+ISO_DATE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})", re.ASCII)
 # Years a record of the network can carry: a slip such as 0226 or 2226 is refused.
 YEARS = range(1900, 2200)
 
@@ -43,7 +43,9 @@ def format_short(value: date) -> str:
 def parse_date(text: str) -> date | None:
     """Read a date typed in the current language's short format or as ISO; None otherwise."""
     sep = re.escape(separator())
-    short = re.compile(rf"(?P<day>\d{{1,2}}){sep}(?P<month>\d{{1,2}}){sep}(?P<year>\d{{4}})")
+    short = re.compile(
+        rf"(?P<day>\d{{1,2}}){sep}(?P<month>\d{{1,2}}){sep}(?P<year>\d{{4}})", re.ASCII
+    )
     text = text.strip()
     match = short.fullmatch(text) or ISO_DATE.fullmatch(text)
     if match is None or int(match["year"]) not in YEARS:
@@ -74,7 +76,7 @@ class LocalDateInput(TextInput):
             '<span class="fa fa-calendar" aria-hidden="true"></span></button>'
             '<input type="date" class="date-calendar-picker" tabindex="-1" aria-hidden="true">'
             "</div>"
-        ).format(id=field.id, label=escape(gettext("Choose in a calendar")))
+        ).format(id=field.id, label=gettext("Choose in a calendar"))
         # "is-invalid" on the group lets Bootstrap show the error that follows it.
         group = "input-group date-input" + (" is-invalid" if field.errors else "")
         return Markup('<div class="{}">{}{}</div>').format(group, text, button)
