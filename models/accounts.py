@@ -41,7 +41,10 @@ class User(Record, db.Model):
     )
     language: Mapped[str | None] = mapped_column(String(5))
     active: Mapped[bool] = mapped_column(default=True, server_default=text("true"))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    # The creation's own audit entry carries its time: no need to repeat it in the fields.
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), info={"not_audited": True}
+    )
     # "not_audited": the login is audited as one event; this stamp is its by-product.
     last_login_at: Mapped[datetime | None] = mapped_column(
         DateTime(timezone=True), info={"not_audited": True}

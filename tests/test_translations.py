@@ -303,21 +303,25 @@ ADMIN_WORDING = {
         "wrong": ["Veuillez sélectionner le modèle", "Créer Nouvel Enregistrement"],
         "right": ['data-placeholder="Choisir…"', 'title="Créer un enregistrement"'],
         "row": 'title="Supprimer l&#39;enregistrement"',
+        "refused": "L&#39;enregistrement n&#39;a pas été créé.",
     },
     "nl": {
         "wrong": ["Selecteer model", "Nieuwe Record Maken"],
         "right": ['data-placeholder="Kies…"', 'title="Record aanmaken"'],
         "row": 'title="Record verwijderen"',
+        "refused": "Het record is niet aangemaakt.",
     },
     "de": {
         "wrong": ["Bitte Modell auswählen", "Datenzatz"],
         "right": ['data-placeholder="Auswählen…"', 'title="Datensatz anlegen"'],
         "row": 'title="Datensatz löschen"',
+        "refused": "Der Datensatz wurde nicht angelegt.",
     },
     "en": {
         "wrong": ["Please select model", "Create New Record"],
         "right": ['data-placeholder="Choose…"', 'title="Create a record"'],
         "row": 'title="Delete the record"',
+        "refused": "The record was not created.",
     },
 }
 
@@ -339,3 +343,6 @@ def test_flask_admins_own_strings_read_right_in_every_language(app, users, langu
     assert expected["right"][0] in form
     assert expected["right"][1] in listing
     assert expected["row"] in listing
+    refused = browser.post("/admin/housingstay/new/", data={"entry_date": "x"})
+    assert expected["refused"] in refused.get_data(as_text=True)
+    assert "Failed to create record." not in refused.get_data(as_text=True) or language == "en"
