@@ -50,7 +50,7 @@ def _changes(obj: Record, kind: str) -> dict:
     state = inspect(obj)
     changes = {}
     for attr in state.mapper.column_attrs:
-        if attr.key in ("id", "version"):
+        if attr.key in ("id", "version") or attr.columns[0].info.get("not_audited"):
             continue
         history = state.attrs[attr.key].history
         if kind == "update" and not history.has_changes():

@@ -50,23 +50,7 @@ def choose():
     return redirect(local_target(request.form.get("next")))
 
 
-def calendar() -> dict:
-    """Day and month names and the first day of the week of the current language, from Babel.
-
-    Flask-Admin's date picker takes them from moment.js, which it ships in English only.
-    """
-    locale = get_locale()
-    days = locale.days["format"]["short"]  # 0 is Monday in Babel
-    return {
-        "weekdaysMin": [days[(i + 6) % 7] for i in range(7)],  # moment counts from Sunday
-        "monthsShort": [locale.months["format"]["abbreviated"][m] for m in range(1, 13)],
-        "firstDay": (locale.first_week_day + 1) % 7,
-    }
-
-
 def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
     app.register_blueprint(bp)
-    app.jinja_env.globals.update(
-        get_locale=get_locale, language_names=LANGUAGE_NAMES, calendar=calendar
-    )
+    app.jinja_env.globals.update(get_locale=get_locale, language_names=LANGUAGE_NAMES)

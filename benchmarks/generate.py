@@ -105,9 +105,12 @@ def generate(session, scale: int = 20, years: int = 10, seed: int = 7) -> int:
     session.flush()
 
     meetings, attendance, sessions, participation = [], [], [], []
+    # A unit houses one household at a time: a stay running into the new year pushes the
+    # next entry back (the database refuses overlapping stays).
+    free_from = {unit: start for unit in units}
     for year in range(first_year, last_year + 1):
         for unit in units:
-            day = date(year, 1, 1) + timedelta(days=rng.randrange(20))
+            day = max(date(year, 1, 1) + timedelta(days=rng.randrange(20)), free_from[unit])
             while day.year == year:
                 length = rng.randrange(20, 120)
                 session.add(
@@ -120,6 +123,7 @@ def generate(session, scale: int = 20, years: int = 10, seed: int = 7) -> int:
                         destination="social_housing",
                     )
                 )
+                free_from[unit] = day + timedelta(days=length)
                 day += timedelta(days=length + rng.randrange(5, 40))
         for workshop in workshops:
             for held_on in first_wednesdays(year):

@@ -33,15 +33,22 @@ class User(Record, db.Model):
     )
 
     username: Mapped[str] = mapped_column(String(80), unique=True)
-    password_hash: Mapped[str] = mapped_column(String(200))
+    # "sensitive": the audit log says the password changed, never what it became.
+    password_hash: Mapped[str] = mapped_column(String(200), info={"sensitive": True})
     role: Mapped[str] = mapped_column(String(20))
     organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisation.id", ondelete="RESTRICT"), index=True
     )
     language: Mapped[str | None] = mapped_column(String(5))
     active: Mapped[bool] = mapped_column(default=True, server_default=text("true"))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
-    last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The creation's own audit entry carries its time: no need to repeat it in the fields.
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), info={"not_audited": True}
+    )
+    # "not_audited": the login is audited as one event; this stamp is its by-product.
+    last_login_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), info={"not_audited": True}
+    )
 
     organisation: Mapped[Organisation | None] = relationship()
 

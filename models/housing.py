@@ -22,7 +22,9 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    text,
 )
+from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 from sqlalchemy.sql.functions import FunctionElement
@@ -41,6 +43,10 @@ def new_household_code() -> str:
     return CODE_PREFIX + "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
+# The rule that two stays of one unit never overlap, as both databases name it.
+UNIT_FREE = "ex_housing_stay_entry_date_unit_free"
+
+
 class HousingUnit(Record, db.Model):
     """A dwelling a partner lends for emergency housing, during a window of availability."""
 
@@ -52,6 +58,21 @@ class HousingUnit(Record, db.Model):
             info={"field": "capacity", "rule": "capacity"},
         ),
         period_ordered("available_from", "available_until"),
+        # Enforced by triggers (see the migration): no stay of the unit may fall outside.
+        {
+            "info": {
+                "trigger_rules": {
+                    "ck_housing_unit_available_from_covers_stays": {
+                        "field": "available_from",
+                        "rule": "covers_stays",
+                    },
+                    "ck_housing_unit_available_until_covers_stays": {
+                        "field": "available_until",
+                        "rule": "covers_stays",
+                    },
+                }
+            }
+        },
     )
 
     label: Mapped[str] = mapped_column(String(120), unique=True)
@@ -75,6 +96,23 @@ class HousingUnit(Record, db.Model):
 
     def __str__(self) -> str:
         return self.label
+
+    # The unit is available every night from available_from to available_until, both
+    # included; a stay occupies the nights from its entry to the night before its exit.
+    def welcomes_entry(self, entry: date) -> bool:
+        """Tell whether a household may enter on `entry`."""
+        return self.available_from <= entry and (
+            self.available_until is None or entry <= self.available_until
+        )
+
+    def welcomes_exit(self, exit_: date | None) -> bool:
+        """Tell whether a household may leave on `exit_` (None: still housed)."""
+        return exit_ is None or self.available_until is None or exit_ <= self.last_exit
+
+    @property
+    def last_exit(self) -> date | None:
+        """The last day a household may leave: the day after the last available night."""
+        return None if self.available_until is None else self.available_until + timedelta(days=1)
 
 
 class ExitDestination(enum.StrEnum):
@@ -105,6 +143,32 @@ class HousingStay(Record, db.Model):
             name="destination_after_exit",
             info={"field": "destination", "rule": "destination"},
         ),
+        # Two stays of one unit never share a night: a stay occupies [entry, exit), open
+        # while ongoing. PostgreSQL enforces it with this constraint (a range of the unit
+        # id stands in for btree_gist's integer equality, so no extension is needed);
+        # SQLite with triggers raising the same name (see the migration).
+        ExcludeConstraint(
+            (text("int4range(unit_id, unit_id, '[]')"), "="),
+            (text("daterange(entry_date, exit_date, '[)')"), "&&"),
+            name=UNIT_FREE,
+            using="gist",
+            info={"field": "entry_date", "rule": "unit_free"},
+        ).ddl_if(dialect="postgresql"),
+        # Enforced by triggers on both databases (see the migration).
+        {
+            "info": {
+                "trigger_rules": {
+                    "ck_housing_stay_entry_date_within_availability": {
+                        "field": "entry_date",
+                        "rule": "availability",
+                    },
+                    "ck_housing_stay_exit_date_within_availability": {
+                        "field": "exit_date",
+                        "rule": "availability",
+                    },
+                }
+            }
+        },
     )
 
     unit_id: Mapped[int] = mapped_column(
@@ -147,6 +211,28 @@ def overlapping_stay(
         query = query.where(HousingStay.entry_date < exit_date)
     if excluding is not None:
         query = query.where(HousingStay.id != excluding)
+    return session.scalars(query.order_by(HousingStay.entry_date).limit(1)).first()
+
+
+def stay_outside(
+    session: Session,
+    unit_id: int,
+    available_from: date | None = None,
+    available_until: date | None = None,
+) -> HousingStay | None:
+    """Return the first stay of the unit that an availability from..until would leave out.
+
+    A bound left None is not checked.
+    """
+    outside = []
+    if available_from is not None:
+        outside.append(HousingStay.entry_date < available_from)
+    if available_until is not None:
+        last_exit = available_until + timedelta(days=1)
+        outside += [HousingStay.entry_date > available_until, HousingStay.exit_date > last_exit]
+    if not outside:
+        return None
+    query = select(HousingStay).where(HousingStay.unit_id == unit_id, or_(*outside))
     return session.scalars(query.order_by(HousingStay.entry_date).limit(1)).first()
 
 

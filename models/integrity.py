@@ -19,7 +19,13 @@ class Violation:
 
 
 _SQLITE = re.compile(r"(UNIQUE|CHECK|NOT NULL|FOREIGN KEY) constraint failed(?:: (.*))?")
-_PG_KINDS = {"23505": "unique", "23514": "check", "23503": "foreign_key", "23502": "not_null"}
+_PG_KINDS = {
+    "23505": "unique",
+    "23514": "check",
+    "23503": "foreign_key",
+    "23502": "not_null",
+    "23P01": "exclusion",
+}
 
 
 def violation(metadata: MetaData, error: IntegrityError) -> Violation:
@@ -33,7 +39,9 @@ def violation(metadata: MetaData, error: IntegrityError) -> Violation:
         return _by_name(metadata, kind, diag.constraint_name)
     match = _SQLITE.search(str(orig))
     if not match:
-        return Violation("unknown")
+        # A trigger's RAISE(ABORT, '<rule name>'): the rules SQLite checks with triggers.
+        found = _by_name(metadata, "check", str(orig).strip())
+        return found if found.rule else Violation("unknown")
     kind = match.group(1).lower().replace(" ", "_")
     detail = (match.group(2) or "").strip()
     if kind == "check":
@@ -47,11 +55,17 @@ def violation(metadata: MetaData, error: IntegrityError) -> Violation:
 
 def _by_name(metadata: MetaData, kind: str, name: str | None) -> Violation:
     for table in metadata.tables.values():
+        # Rules a trigger enforces are named in the table's info: {name: {field, rule}}.
+        if name in table.info.get("trigger_rules", {}):
+            return _described(kind, table.info["trigger_rules"][name])
         for constraint in [*table.constraints, *table.indexes]:
             if constraint.name != name:
                 continue
-            if isinstance(constraint, CheckConstraint):
-                info = constraint.info
-                return Violation(kind, [info["field"]] if "field" in info else [], info.get("rule"))
+            if isinstance(constraint, CheckConstraint) or "field" in constraint.info:
+                return _described(kind, constraint.info)
             return Violation(kind, [c.name for c in constraint.columns])
     return Violation(kind)
+
+
+def _described(kind: str, info: dict) -> Violation:
+    return Violation(kind, [info["field"]] if "field" in info else [], info.get("rule"))

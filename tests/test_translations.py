@@ -295,3 +295,54 @@ def test_command_line_speaks_the_shell_language(app, users, monkeypatch):
     monkeypatch.setenv("LANG", "nl_BE.UTF-8")
     output = app.test_cli_runner().invoke(args=["users", "list"]).output
     assert "actief" in output
+
+
+# Flask-Admin's shipped wording that the backoffice replaces, and what each language reads.
+ADMIN_WORDING = {
+    "fr": {
+        "wrong": ["Veuillez sélectionner le modèle", "Créer Nouvel Enregistrement"],
+        "right": ['data-placeholder="Choisir…"', 'title="Créer un enregistrement"'],
+        "row": 'title="Supprimer l&#39;enregistrement"',
+        "refused": "L&#39;enregistrement n&#39;a pas été créé.",
+    },
+    "nl": {
+        "wrong": ["Selecteer model", "Nieuwe Record Maken"],
+        "right": ['data-placeholder="Kies…"', 'title="Record aanmaken"'],
+        "row": 'title="Record verwijderen"',
+        "refused": "Het record is niet aangemaakt.",
+    },
+    "de": {
+        "wrong": ["Bitte Modell auswählen", "Datenzatz"],
+        "right": ['data-placeholder="Auswählen…"', 'title="Datensatz anlegen"'],
+        "row": 'title="Datensatz löschen"',
+        "refused": "Der Datensatz wurde nicht angelegt.",
+    },
+    "en": {
+        "wrong": ["Please select model", "Create New Record"],
+        "right": ['data-placeholder="Choose…"', 'title="Create a record"'],
+        "row": 'title="Delete the record"',
+        "refused": "The record was not created.",
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "nl", "de", "en"])
+def test_flask_admins_own_strings_read_right_in_every_language(app, users, language):
+    from tests import factories
+    from tests.conftest import login
+
+    factories.housing_stay(factories.housing_unit(), date(2025, 3, 1))
+    browser = app.test_client()
+    browser.post("/language", data={"language": language})
+    login(browser, "secretariat")
+    form = browser.get("/admin/housingstay/new/").get_data(as_text=True)
+    listing = browser.get("/admin/housingstay/").get_data(as_text=True)
+    expected = ADMIN_WORDING[language]
+    for wrong in expected["wrong"]:
+        assert wrong not in form and wrong not in listing
+    assert expected["right"][0] in form
+    assert expected["right"][1] in listing
+    assert expected["row"] in listing
+    refused = browser.post("/admin/housingstay/new/", data={"entry_date": "x"})
+    assert expected["refused"] in refused.get_data(as_text=True)
+    assert "Failed to create record." not in refused.get_data(as_text=True) or language == "en"

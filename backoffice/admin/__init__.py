@@ -15,6 +15,7 @@ from .accounts import UserView
 from .audit import AuditEntryView
 from .home import HomeView
 from .report import ReportView
+from .wording import prefer_backoffice_wording
 
 # Menu order: the network first, then the five axes of the action plan.
 DOMAIN_AREAS = (network, agreements, housing, children, training, awareness, protocols)
@@ -22,6 +23,7 @@ DOMAIN_AREAS = (network, agreements, housing, children, training, awareness, pro
 
 def init_admin(app: Flask) -> Admin:
     """Build the admin for `app` and add every area's screens."""
+    prefer_backoffice_wording()
     admin = Admin(
         app,
         name=_("STOPP VIF"),

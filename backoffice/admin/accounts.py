@@ -28,6 +28,8 @@ class UserView(BackofficeModelView):
     column_filters = ("role", "active", "organisation")
     column_default_sort = "username"
     column_choices = {"role": choices(ROLES), "language": choices(LANGUAGES)}
+    # No language chosen: the account follows the browser's.
+    column_formatters = {"language": lambda view, context, user, name: user.language or "–"}
     column_labels = {
         "username": _("Username"),
         "role": _("Role"),
@@ -37,6 +39,7 @@ class UserView(BackofficeModelView):
         "last_login_at": _("Last login"),
         "created_at": _("Created"),
         "new_password": _("New password"),
+        "password_hash": _("Password"),  # named in the audit log, its value masked
     }
     form_columns = ("username", "role", "organisation", "language", "active", "new_password")
     form_choices = {"role": choices(ROLES), "language": choices(LANGUAGES)}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, datetime
 
 from flask import flash, redirect, request
 from flask_admin import expose
@@ -12,7 +12,7 @@ from flask_admin.babel import lazy_gettext as admin_lazy_gettext
 from flask_admin.contrib.sqla import ModelView, tools
 from flask_admin.helpers import is_form_submitted
 from flask_admin.model import typefmt
-from flask_babel import format_date, gettext, ngettext
+from flask_babel import format_date, format_datetime, gettext, ngettext
 from flask_babel import lazy_gettext as _
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm.exc import StaleDataError
@@ -26,14 +26,17 @@ from models.integrity import violation
 from ..auth import kept_forms
 from ..labels import TABLE_LABELS
 from . import once
+from .dates import BackofficeFilterConverter, BackofficeModelConverter
 from .exporting import ExportingModel
 from .guard import AccessControlledModel
-from .search import LiteralSearch
+from .search import LiteralFilters, LiteralSearch
 
 log = logging.getLogger(__name__)
 
 LIST_FORMATTERS = {
     **typefmt.BASE_FORMATTERS,
+    # Before date, of which datetime is a kind: a moment shows its time, in Brussels time.
+    datetime: lambda view, value, name: format_datetime(value, "medium"),
     date: lambda view, value, name: format_date(value, "medium"),
 }
 # Exports keep values typed (numbers, dates, booleans): the export writer formats them.
@@ -45,12 +48,19 @@ CONSTRAINT_MESSAGES = {
     "choice": _("Not a valid choice."),
     "foreign_key": _("The chosen record no longer exists."),
     "not_null": _("This field is required."),
+    "unit_free": _("This unit is already occupied at these dates."),
+    "availability": _("The unit is not available at this date."),
+    "covers_stays": _("Stays of this unit would fall outside its availability."),
 }
 
 
 def not_negative(**kwargs) -> dict:
     """Form arguments for a count: zero or more."""
     return {"validators": [NumberRange(min=0, message=_("Must be zero or more."))], **kwargs}
+
+
+class ListFilters(LiteralFilters, BackofficeFilterConverter):
+    """List filters: text taken literally (`%` and `_` too), dates typed as in the forms."""
 
 
 class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, ModelView):
@@ -65,12 +75,24 @@ class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, 
     column_type_formatters = LIST_FORMATTERS
     column_type_formatters_detail = LIST_FORMATTERS
     column_type_formatters_export = EXPORT_FORMATTERS
+    # Dates typed as in the page's language, in forms and list filters alike.
+    model_form_converter = BackofficeModelConverter
+    filter_converter = ListFilters()
 
     # (start field, end field) pairs: the end may not come before the start.
     date_order: tuple[tuple[str, str], ...] = ()
 
     def __init__(self, model, name=None, category=None, **kwargs):
         super().__init__(model, db, name=name, category=category, **kwargs)
+
+    def _get_list_value(self, context, model, name, column_formatters, column_type_formatters):
+        # Flask-Admin maps a column's choices before it blanks empty values: an empty
+        # choice (a stay without destination yet, an account without language) would
+        # read "None".
+        value = super()._get_list_value(
+            context, model, name, column_formatters, column_type_formatters
+        )
+        return "" if value is None else value
 
     # --- form checks that span several fields ---------------------------------------
     def validate_form(self, form) -> bool:

@@ -54,8 +54,12 @@ class ExportingModel:
             by_id.clear()
             db.session.expunge_all()  # the batch's records may go
 
-    def _export_rows(self, ids: list[int]) -> Iterator[list]:
-        names = [name for name, _label in self._export_columns]
+    def _export_names(self) -> list[str]:
+        # Read in the request: the columns depend on who asks (access.hidden_columns), and
+        # the rows are written later, outside the request's context.
+        return [name for name, _label in self._export_columns]
+
+    def _export_rows(self, ids: list[int], names: list[str]) -> Iterator[list]:
         for record in self._export_records(ids):
             yield [self.get_export_value(record, name) for name in names]
 
@@ -71,15 +75,15 @@ class ExportingModel:
         )
 
     def _export_csv(self, return_url):
-        ids = self._export_ids()
+        ids, names = self._export_ids(), self._export_names()
         self._record_export(len(ids))
-        rows = exports.isolated(lambda: self._export_rows(ids))
+        rows = exports.isolated(lambda: self._export_rows(ids, names))
         return exports.csv_response(self._export_filename("csv"), self._export_headers(), rows)
 
     def _export_tablib(self, export_type: str, return_url):
         # Only XLSX is offered besides CSV (`export_types`); Flask-Admin checked the type.
-        ids = self._export_ids()
-        rows = exports.isolated(lambda: self._export_rows(ids))
+        ids, names = self._export_ids(), self._export_names()
+        rows = exports.isolated(lambda: self._export_rows(ids, names))
         sheet = exports.Sheet(str(self.name), self._export_headers(), rows)
         response = exports.xlsx_response(self._export_filename("xlsx"), [sheet])
         self._record_export(len(ids))

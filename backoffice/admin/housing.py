@@ -10,7 +10,7 @@ from wtforms import ValidationError
 from wtforms.validators import NumberRange
 
 from models import db
-from models.housing import HousingStay, HousingUnit, overlapping_stay
+from models.housing import HousingStay, HousingUnit, overlapping_stay, stay_outside
 
 from ..labels import EXIT_DESTINATIONS, choices
 from .base import BackofficeModelView, not_negative
@@ -63,6 +63,55 @@ def unit_free(form, field) -> None:
         )
 
 
+def availability(unit: HousingUnit) -> str:
+    """Say when a unit is available, in the user's language."""
+    start = format_date(unit.available_from, "medium")
+    if unit.available_until is None:
+        return gettext("“%(unit)s” is available from %(start)s.", unit=unit.label, start=start)
+    return gettext(
+        "“%(unit)s” is available from %(start)s until the night of %(end)s.",
+        unit=unit.label,
+        start=start,
+        end=format_date(unit.available_until, "medium"),
+    )
+
+
+def entry_within_availability(form, field) -> None:
+    """Refuse an entry date on which the unit is not available."""
+    unit = form.unit.data
+    if unit is not None and field.data is not None and not unit.welcomes_entry(field.data):
+        raise ValidationError(availability(unit))
+
+
+def exit_within_availability(form, field) -> None:
+    """Refuse an exit date after the unit's last available night."""
+    unit = form.unit.data
+    if unit is not None and field.data is not None and not unit.welcomes_exit(field.data):
+        raise ValidationError(availability(unit))
+
+
+# --- checks of a unit: its availability covers every stay it housed -------------------
+def covers_stays(bound: str):
+    """A check that the availability's `bound` (available_from or available_until) leaves
+    no stay of the unit being edited outside."""
+
+    def check(form, field) -> None:
+        current = getattr(form, "_obj", None)
+        if current is None or current.id is None or field.data is None:
+            return  # a new unit has no stays yet
+        stay = stay_outside(db.session, current.id, **{bound: field.data})
+        if stay is not None:
+            raise ValidationError(
+                gettext(
+                    "Stay %(code)s (entered on %(entry)s) would fall outside these dates.",
+                    code=stay.household_code,
+                    entry=format_date(stay.entry_date, "medium"),
+                )
+            )
+
+    return check
+
+
 class HousingUnitView(BackofficeModelView):
     area = "housing"
     can_view_details = True
@@ -108,7 +157,11 @@ class HousingUnitView(BackofficeModelView):
     column_descriptions = {"address": _("Confidential: never listed nor exported.")}
     form_columns = column_details_list
     form_ajax_refs = {"provider": ORGANISATION_LOOKUP}
-    form_args = {"capacity": persons(at_least=1)}
+    form_args = {
+        "capacity": persons(at_least=1),
+        "available_from": {"validators": [covers_stays("available_from")]},
+        "available_until": {"validators": [covers_stays("available_until")]},
+    }
     date_order = (("available_from", "available_until"),)
 
 
@@ -190,7 +243,8 @@ class HousingStayView(BackofficeModelView):
     form_choices = {"destination": choices(EXIT_DESTINATIONS)}
     form_ajax_refs = {"referring_organisation": ORGANISATION_LOOKUP}
     form_args = {
-        "entry_date": {"validators": [unit_free]},
+        "entry_date": {"validators": [entry_within_availability, unit_free]},
+        "exit_date": {"validators": [exit_within_availability]},
         "adults": persons(household_not_empty),
         "children": persons(),
         "destination": {"validators": [destination_needs_exit]},

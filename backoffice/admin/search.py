@@ -46,8 +46,6 @@ class LiteralFilters(filters.FilterConverter):
 class LiteralSearch:
     """Flask-Admin's `_apply_search`, with every term escaped (contrib/sqla/view.py, 2.x)."""
 
-    filter_converter = LiteralFilters()
-
     def _apply_search(self, query, count_query, joins, count_joins, search):
         for term in search.split(" "):
             if not term:

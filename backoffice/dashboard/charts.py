@@ -9,13 +9,17 @@ from .figures import HousingFigures
 COLOURS = ("#2c6e91", "#d08c2f", "#6a994e")
 
 
-def _chart(key, title, kind, labels, series, table_headers, stacked=False, maximum=None) -> dict:
+def _chart(
+    key, title, kind, labels, series, table_headers, stacked=False, maximum=None, counts=False
+) -> dict:
     datasets = [
         {"label": label, "data": values, "backgroundColor": COLOURS[i % len(COLOURS)]}
         for i, (label, values) in enumerate(series)
     ]
     rows = [[labels[i], *(values[i] for _, values in series)] for i in range(len(labels))]
     spec = {"type": kind, "labels": labels, "datasets": datasets, "stacked": stacked}
+    if counts:  # whole things: the axis counts 0, 1, 2, never 0.2 actions
+        spec["counts"] = True
     if maximum is not None:
         spec["max"] = maximum
     return {"key": key, "title": title, "spec": spec, "headers": table_headers, "rows": rows}
@@ -58,6 +62,7 @@ def workshop_chart(children, show_attendance: bool) -> dict:
         series,
         [gettext("Month"), *(label for label, _ in series)],
         stacked=show_attendance,
+        counts=True,
     )
 
 
@@ -72,6 +77,7 @@ def awareness_chart(awareness) -> dict:
         [name for name, _ in pairs],
         [(gettext("Actions"), [count for _, count in pairs])],
         [gettext("Municipality"), gettext("Actions")],
+        counts=True,
     )
 
 

@@ -6,6 +6,8 @@
   }
   document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
     var spec = JSON.parse(canvas.getAttribute("data-chart"));
+    // Counts (sessions, actions, children) have whole-number ticks: never "0.2 actions".
+    var ticks = spec.counts ? { precision: 0 } : {};
     new window.Chart(canvas, {
       type: spec.type,
       data: { labels: spec.labels, datasets: spec.datasets },
@@ -13,8 +15,9 @@
         animation: false, // drawn at once: printable as soon as the page is there
         maintainAspectRatio: false,
         plugins: { legend: { position: "bottom" } },
-        scales: spec.stacked ? { x: { stacked: true }, y: { stacked: true, beginAtZero: true } }
-                             : { y: { beginAtZero: true, max: spec.max } },
+        scales: spec.stacked
+          ? { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: ticks } }
+          : { y: { beginAtZero: true, max: spec.max, ticks: ticks } },
       },
     });
   });

@@ -1,7 +1,7 @@
 """Forms in flight: one-time create tokens, forms kept across an expired session
 
 Revision ID: f02402697a07
-Revises: eb6b468d7696
+Revises: 3c1f7a9d2b64
 Create Date: 2026-12-03 18:33:42.757247
 
 """
@@ -11,7 +11,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "f02402697a07"
-down_revision = "eb6b468d7696"
+down_revision = "3c1f7a9d2b64"
 branch_labels = None
 depends_on = None
 

@@ -6,11 +6,12 @@ import pytest
 from flask_admin.contrib.sqla import filters
 from sqlalchemy import select
 
+from backoffice.admin import dates
 from models import db
 from models.housing import HousingStay, HousingUnit
 from models.network import Organisation
 from tests import factories
-from tests.admin.crud import count, create, delete, edit, round_trip
+from tests.admin.crud import count, create, delete, edit, error_next_to, round_trip
 from tests.factories import housing_stay as stay
 from tests.factories import housing_unit as unit
 
@@ -194,6 +195,119 @@ def test_editing_a_stay_into_another_ones_dates_keeps_the_stored_record(client):
     assert db.session.get(HousingStay, later.id).entry_date == date(2025, 3, 1)
 
 
+# --- availability: a stay lies within its unit's, and a unit's covers its stays --------
+
+
+def unit_of_2025(**fields) -> HousingUnit:
+    return unit(available_from=date(2025, 1, 1), available_until=date(2025, 12, 31), **fields)
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"entry_date": "31/12/2024"}, "entry_date"),
+        ({"entry_date": "01/01/2026"}, "entry_date"),
+        ({"entry_date": "01/12/2025", "exit_date": "02/01/2026"}, "exit_date"),
+    ],
+    ids=["enters-before", "enters-after", "leaves-after"],
+)
+def test_a_stay_outside_its_units_availability_is_refused_next_to_the_date(client, fields, field):
+    place = unit_of_2025(label="Studio Esneux")
+    response = create(client, "housingstay", stay_form(place, **fields))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    message = (
+        "« Studio Esneux » est disponible du 1 janv. 2025 jusqu&#39;à la nuit du 31 déc. 2025."
+    )
+    assert error_next_to(page, field, message)
+    assert f'value="{fields[field]}"' in page
+    assert count(HousingStay) == 0
+
+
+def test_a_stay_may_leave_the_morning_after_the_last_available_night(client):
+    place = unit_of_2025()
+    fields = {"entry_date": "01/12/2025", "exit_date": "01/01/2026"}
+    assert create(client, "housingstay", stay_form(place, **fields)).status_code == 302
+    assert count(HousingStay) == 1
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"available_from": "02/03/2025"}, "available_from"),
+        ({"available_until": "30/03/2025"}, "available_until"),
+    ],
+)
+def test_narrowing_a_units_availability_past_its_stays_is_refused(client, fields, field):
+    place = unit_of_2025()
+    housed = stay(place, date(2025, 3, 1), date(2025, 4, 1))
+    data = {
+        "label": place.label,
+        "provider": place.provider_id,
+        "municipality": place.municipality_id,
+        "capacity": "1",
+        "available_from": "01/01/2025",
+        "available_until": "31/12/2025",
+        **fields,
+    }
+    response = edit(client, "housingunit", place.id, data)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    message = f"Le séjour {housed.household_code} (entrée le 1 mars 2025) sortirait de ces dates."
+    assert error_next_to(page, field, message)
+    db.session.expire_all()
+    unchanged = db.session.get(HousingUnit, place.id)
+    assert (unchanged.available_from, unchanged.available_until) == (
+        date(2025, 1, 1),
+        date(2025, 12, 31),
+    )
+
+
+DATABASE_REFUSALS = {
+    "fr": ("Le logement n&#39;est pas disponible à cette date.", "Ce logement est déjà occupé"),
+    "nl": ("De woning is op deze datum niet beschikbaar.", "Deze woning is op deze data al bezet."),
+    "de": ("Die Wohnung ist an diesem Datum nicht verfügbar.", "Diese Wohnung ist zu diesen"),
+    "en": ("The unit is not available at this date.", "This unit is already occupied at these"),
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "nl", "de", "en"])
+def test_the_databases_refusal_is_shown_next_to_the_entry_date(client, monkeypatch, language):
+    """When the form's checks pass but the database refuses (another save won the race)."""
+    place = unit_of_2025()
+    stay(place, date(2025, 3, 1), date(2025, 4, 1))
+    # The form's own checks see nothing wrong: only the database stands in the way.
+    monkeypatch.setattr(HousingUnit, "welcomes_entry", lambda unit, entry: True)
+    monkeypatch.setattr("backoffice.admin.housing.overlapping_stay", lambda *a, **k: None)
+    client.post("/language", data={"language": language})
+    outside, occupied = DATABASE_REFUSALS[language]
+
+    response = create(client, "housingstay", stay_form(place, entry_date="2024-12-01"))
+    assert error_next_to(response.get_data(as_text=True), "entry_date", outside)
+    response = create(client, "housingstay", stay_form(place, entry_date="2025-03-15"))
+    assert error_next_to(response.get_data(as_text=True), "entry_date", occupied)
+    assert count(HousingStay) == 1
+
+
+def test_the_databases_refusal_of_a_narrower_availability_is_shown_next_to_it(client, monkeypatch):
+    place = unit_of_2025()
+    stay(place, date(2025, 3, 1), date(2025, 4, 1))
+    monkeypatch.setattr("backoffice.admin.housing.stay_outside", lambda *a, **k: None)
+    data = {
+        "label": place.label,
+        "provider": place.provider_id,
+        "municipality": place.municipality_id,
+        "capacity": "1",
+        "available_from": "2025-01-01",
+        "available_until": "2025-03-15",
+    }
+    response = edit(client, "housingunit", place.id, data)
+    message = "Des séjours de ce logement sortiraient de sa disponibilité."
+    assert error_next_to(response.get_data(as_text=True), "available_until", message)
+    db.session.expire_all()
+    assert db.session.get(HousingUnit, place.id).available_until == date(2025, 12, 31)
+
+
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
@@ -303,7 +417,7 @@ def test_stays_filtered_by_unit_destination_ongoing_and_referrer(app, client):
     assert shown(url + "1") == {housed.household_code}
     url = filter_url(app, "housingstay", Organisation.__table__.c.name, filters.FilterEqual)
     assert shown(url + "CPAS de Trooz") == {housed.household_code}
-    url = filter_url(app, "housingstay", c.entry_date, filters.DateSmallerFilter)
+    url = filter_url(app, "housingstay", c.entry_date, dates.DateSmallerFilter)
     assert shown(url + "2025-02-01") == {left.household_code, housed.household_code}
 
 

@@ -142,3 +142,11 @@ def test_partner_charts_show_workshops_held_but_no_attendance(demo_data, as_role
     assert "Séances" in partner and not {"Enfants", "Parents"} & partner
     coordinator = series_labels(as_role("coordinator").get(f"/admin/?year={YEAR}"))
     assert {"Enfants", "Parents"} <= coordinator
+
+
+def test_count_charts_ask_for_whole_number_ticks_and_rates_do_not(demo_data, as_role):
+    body = as_role("coordinator").get(f"/admin/?year={YEAR}").get_data(as_text=True)
+    specs = [json.loads(html.unescape(s)) for s in re.findall(r'data-chart="([^"]*)"', body)]
+    counts = {spec["datasets"][0]["label"]: spec.get("counts", False) for spec in specs}
+    assert counts == {"Occupation (%)": False, "Enfants": True, "Actions": True}
+    assert "precision: 0" in as_role("coordinator").get("/static/charts.js").get_data(as_text=True)

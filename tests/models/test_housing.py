@@ -14,6 +14,7 @@ from models.housing import (
     occupied_nights,
     overlapping_stay,
 )
+from models.integrity import Violation, violation
 from tests import factories
 from tests.factories import housing_stay as stay
 from tests.factories import housing_unit as unit
@@ -136,7 +137,7 @@ def test_the_night_of_the_exit_day_is_not_occupied():
 
 
 def test_a_stay_across_the_year_end_counts_in_each_year():
-    stay(unit(), date(2024, 12, 20), date(2025, 1, 10))
+    stay(unit(available_from=date(2024, 1, 1)), date(2024, 12, 20), date(2025, 1, 10))
     assert occupied_nights(db.session, date(2024, 1, 1), date(2024, 12, 31)) == 12
     assert occupied_nights(db.session, *YEAR_2025) == 9
 
@@ -195,3 +196,131 @@ def test_available_nights_add_up_over_units_and_skip_closed_ones():
     unit(available_from=date(2023, 1, 1), available_until=date(2024, 6, 30))
     assert available_nights(db.session, *YEAR_2025) == 31 + 31
     assert available_nights(db.session, date(2025, 2, 1), date(2025, 1, 31)) == 0
+
+
+# --- a stay lies within its unit's availability and never meets another stay -----------
+
+
+def refusal(action) -> Violation:
+    """Run `action` and commit; return the rule the database refused it by."""
+    action()
+    with pytest.raises(IntegrityError) as refused:
+        db.session.commit()
+    db.session.rollback()
+    return violation(db.metadata, refused.value)
+
+
+def unit_of_2025() -> HousingUnit:
+    return unit(available_from=date(2025, 1, 1), available_until=date(2025, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("entry", "exit_", "field"),
+    [
+        (date(2024, 12, 31), date(2025, 1, 10), "entry_date"),
+        (date(2026, 1, 1), None, "entry_date"),
+        (date(2026, 1, 5), date(2026, 2, 1), "entry_date"),
+        (date(2025, 12, 1), date(2026, 1, 2), "exit_date"),
+    ],
+    ids=["enters-before", "ongoing-after", "wholly-after", "leaves-after-last-night"],
+)
+def test_database_refuses_a_stay_outside_its_units_availability(entry, exit_, field):
+    place = unit_of_2025()
+    found = refusal(
+        lambda: db.session.add(HousingStay(unit=place, entry_date=entry, exit_date=exit_))
+    )
+    assert (found.columns, found.rule) == ([field], "availability")
+    assert db.session.query(HousingStay).count() == 0
+
+
+@pytest.mark.parametrize(
+    ("entry", "exit_"),
+    [
+        (date(2025, 1, 1), date(2025, 3, 1)),
+        (date(2025, 12, 1), date(2026, 1, 1)),  # its last night is 31 December
+        (date(2025, 12, 31), None),
+    ],
+)
+def test_database_accepts_a_stay_within_its_units_availability(entry, exit_):
+    stay(unit_of_2025(), entry, exit_)
+    assert db.session.query(HousingStay).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("entry", "exit_"),
+    [
+        (date(2025, 3, 15), date(2025, 3, 20)),
+        (date(2025, 2, 1), date(2025, 3, 2)),
+        (date(2025, 3, 31), None),
+        (date(2025, 2, 1), None),
+    ],
+    ids=["inside", "across-the-entry", "ongoing-from-the-last-night", "ongoing-from-before"],
+)
+def test_database_refuses_two_stays_of_one_unit_on_the_same_night(entry, exit_):
+    place = unit_of_2025()
+    stay(place, date(2025, 3, 1), date(2025, 4, 1))
+    found = refusal(
+        lambda: db.session.add(HousingStay(unit=place, entry_date=entry, exit_date=exit_))
+    )
+    assert (found.columns, found.rule) == (["entry_date"], "unit_free")
+    assert db.session.query(HousingStay).count() == 1
+
+
+def test_database_refuses_a_stay_after_an_ongoing_one_in_the_same_unit():
+    place = unit_of_2025()
+    stay(place, date(2025, 3, 1))
+    found = refusal(lambda: db.session.add(HousingStay(unit=place, entry_date=date(2025, 11, 1))))
+    assert found.rule == "unit_free"
+
+
+def test_database_lets_a_household_enter_on_the_day_the_previous_one_leaves():
+    place = unit_of_2025()
+    stay(place, date(2025, 3, 1), date(2025, 4, 1))
+    stay(place, date(2025, 4, 1), date(2025, 5, 1))
+    stay(unit_of_2025(), date(2025, 3, 1), date(2025, 4, 1))  # another unit: free
+    assert db.session.query(HousingStay).count() == 3
+
+
+def test_database_refuses_to_move_a_stay_onto_another():
+    place = unit_of_2025()
+    stay(place, date(2025, 3, 1), date(2025, 4, 1))
+    moved = stay(place, date(2025, 5, 1), date(2025, 6, 1))
+
+    def move():
+        moved.entry_date = date(2025, 3, 20)
+
+    assert refusal(move).rule == "unit_free"
+    db.session.refresh(moved)
+    assert moved.entry_date == date(2025, 5, 1)
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"available_from": date(2025, 3, 2)}, "available_from"),
+        ({"available_until": date(2025, 3, 30)}, "available_until"),
+        ({"available_until": date(2025, 2, 28)}, "available_until"),
+    ],
+    ids=["opens-after-an-entry", "closes-before-a-last-night", "closes-before-an-entry"],
+)
+def test_database_refuses_an_availability_that_leaves_stays_outside(change, field):
+    place = unit_of_2025()
+    stay(place, date(2025, 3, 1), date(2025, 4, 1))
+
+    def narrow():
+        for name, value in change.items():
+            setattr(place, name, value)
+
+    found = refusal(narrow)
+    assert (found.columns, found.rule) == ([field], "covers_stays")
+    db.session.refresh(place)
+    assert (place.available_from, place.available_until) == (date(2025, 1, 1), date(2025, 12, 31))
+
+
+def test_database_accepts_an_availability_that_still_covers_every_stay():
+    place = unit_of_2025()
+    stay(place, date(2025, 3, 1), date(2025, 4, 1))
+    place.available_from, place.available_until = date(2025, 3, 1), date(2025, 3, 31)
+    db.session.commit()
+    db.session.refresh(place)
+    assert place.available_until == date(2025, 3, 31)
