@@ -22,6 +22,7 @@ from models import db
 from models.base import dependents
 from models.integrity import violation
 
+from .. import parameters
 from ..labels import TABLE_LABELS
 from .guard import AccessControlledModel
 
@@ -193,9 +194,10 @@ class BackofficeModelView(AccessControlledModel, ModelView):
     )
     def action_delete(self, ids) -> None:
         # Row ids arrive as text; PostgreSQL (psycopg 3) refuses to compare them with integer
-        # keys, so they are converted first. Each record goes through delete_model, which
-        # explains refusals and leaves an audit entry; only real deletions are counted.
-        record_ids = [int(i) for i in ids if str(i).isdigit()]
+        # keys, so they are converted first, and ids no key can hold are dropped. Each record
+        # goes through delete_model, which explains refusals and leaves an audit entry; only
+        # real deletions are counted.
+        record_ids = [i for i in map(parameters.whole_number, ids) if i is not None]
         records = tools.get_query_for_ids(self.get_query(), self.model, record_ids).all()
         deleted = sum(1 for record in records if self.delete_model(record))
         if deleted:

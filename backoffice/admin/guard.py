@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import abort, redirect, request, url_for
 from flask_login import current_user
 
-from .. import access, audit
+from .. import access, audit, parameters
 
 # Exposed Flask-Admin endpoints that change data or serve forms; all others only read.
 EDITING_ENDPOINTS = frozenset(
@@ -84,11 +84,11 @@ class AccessControlledModel(AccessControlled):
 
     def get_one(self, id):
         # Flask-Admin loads by primary key, around the list's filter: go through the
-        # restricted query so that guessing an id in a URL finds nothing.
-        try:
-            record_id = int(id)
-        except (TypeError, ValueError):
-            return None
+        # restricted query so that guessing an id in a URL finds nothing. An id no record
+        # can have (posted by a delete or an action) is a missing page, not a database error.
+        record_id = parameters.whole_number(id)
+        if record_id is None:
+            abort(404)
         return self.get_query().filter(self.model.id == record_id).one_or_none()
 
     def _export_data(self):

@@ -9,6 +9,7 @@ from flask_babel import gettext
 from flask_login import current_user
 
 from .. import audit
+from ..parameters import CONTROL_CHARACTERS
 from . import accounts, passwords, sessions, throttle
 from .forms import LoginForm, PasswordChangeForm
 
@@ -20,7 +21,9 @@ def safe_next(target: str | None) -> str:
     if target:
         parts = urlsplit(target)
         if not parts.scheme and not parts.netloc and target.startswith("/") and "\\" not in target:
-            return target
+            # CR/LF would split the Location header: such a target is no page of ours.
+            if not CONTROL_CHARACTERS.search(target):
+                return target
     return url_for("admin.index")
 
 
