@@ -47,7 +47,9 @@ def whole_number(value: object, smallest: int = 1) -> int | None:
 
 
 def check_query() -> None:
-    """Refuse with 400 a query no page of the backoffice can mean."""
+    """Refuse with 400 a URL no page of the backoffice can mean."""
+    if CONTROL_CHARACTERS.search(request.path):
+        abort(400)  # a refusal logs the path: PostgreSQL would refuse a NUL in it
     for name, value in request.args.items(multi=True):
         if CONTROL_CHARACTERS.search(name) or CONTROL_CHARACTERS.search(value):
             abort(400)

@@ -72,11 +72,19 @@ def test_ids_no_record_can_have_are_refused(client, org, page, record_id):
     assert looks_like_the_backoffice(response)
 
 
-@pytest.mark.parametrize("record_id", [HUGE, BEYOND_64_BITS, "-1", "abc", "1\r\n"])
+@pytest.mark.parametrize("record_id", [HUGE, BEYOND_64_BITS, "-1", "abc"])
 def test_deleting_an_id_no_record_can_have_is_a_404_and_deletes_nothing(client, org, record_id):
     response = client.post("/admin/organisation/delete/", data={"id": record_id})
     assert response.status_code == 404
     assert "Page introuvable" in response.get_data(as_text=True)
+    assert organisations() == 1
+
+
+def test_deleting_an_id_with_control_characters_is_refused_and_deletes_nothing(client, org):
+    response = client.post(
+        "/admin/organisation/delete/", data={"id": f"{org.id}\r\n"}, follow_redirects=True
+    )
+    assert "Retirez les caractères de contrôle invisibles" in response.get_data(as_text=True)
     assert organisations() == 1
 
 
@@ -169,3 +177,10 @@ def test_crlf_in_next_after_choosing_a_language_goes_home(client):
 @pytest.mark.parametrize("path", ["/login", "/network-overview/", "/admin/"])
 def test_control_characters_in_any_query_are_a_400(client, path):
     assert client.get(f"{path}?anything=a%00b").status_code == 400
+
+
+@pytest.mark.parametrize(
+    "path", ["/admin/housingstay/export/%00/", "/network-overview/export/%0d%0a"]
+)
+def test_control_characters_in_a_path_are_a_400(as_role, path):
+    assert as_role("partner").get(path).status_code == 400

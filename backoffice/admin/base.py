@@ -23,6 +23,7 @@ from models.base import dependents
 from models.integrity import violation
 
 from .. import parameters
+from ..forms import BackofficeForm
 from ..labels import TABLE_LABELS
 from .guard import AccessControlledModel
 
@@ -63,6 +64,7 @@ class BackofficeModelView(AccessControlledModel, ModelView):
     column_type_formatters = LIST_FORMATTERS
     column_type_formatters_detail = LIST_FORMATTERS
     column_type_formatters_export = EXPORT_FORMATTERS
+    form_base_class = BackofficeForm  # text refuses control characters in every form
 
     # (start field, end field) pairs: the end may not come before the start.
     date_order: tuple[tuple[str, str], ...] = ()

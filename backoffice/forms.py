@@ -1,0 +1,68 @@
+"""The base of every form: input is clean at the door.
+
+Control characters are invisible on screen, yet they break exports, headers and
+PostgreSQL (which refuses NUL). Every text field of every form refuses them with a message
+next to the field; multi-line fields keep tabs and line breaks. Every whole-number field
+refuses what the database's integers cannot hold, rather than failing to save.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flask_admin.form import BaseForm
+from flask_babel import gettext
+from flask_wtf import FlaskForm
+from wtforms import IntegerField, StringField, TextAreaField
+from wtforms.validators import NumberRange, ValidationError
+
+from .parameters import LARGEST_INTEGER
+
+# C0 controls, DEL and C1 controls; multi-line text may hold tab, line feed and carriage return.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+CONTROL_CHARACTERS_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def strip_control_characters(value: str | None) -> str | None:
+    """Remove every control character (a filter, for what is looked up, never stored)."""
+    return CONTROL_CHARACTERS.sub("", value) if isinstance(value, str) else value
+
+
+def refuse_control_characters(form, field) -> None:
+    """Refuse text holding a control character its kind of field cannot show."""
+    pattern = CONTROL_CHARACTERS_IN_TEXT if isinstance(field, TextAreaField) else CONTROL_CHARACTERS
+    if isinstance(field.data, str) and pattern.search(field.data):
+        raise ValidationError(gettext("Remove the invisible control characters from this text."))
+
+
+def _fits_an_integer_column() -> NumberRange:
+    return NumberRange(
+        min=-LARGEST_INTEGER,
+        max=LARGEST_INTEGER,
+        message=gettext("Enter a number between %(min)s and %(max)s."),
+    )
+
+
+class CleanInputMeta:
+    """WTForms meta: text fields refuse control characters, number fields huge numbers."""
+
+    def bind_field(self, form, unbound_field, options):
+        field = super().bind_field(form, unbound_field, options)
+        if isinstance(field, StringField):
+            # First: `Optional` ends the chain on text it takes for blank, as "\x1f" is.
+            field.validators = [refuse_control_characters, *field.validators]
+        elif isinstance(field, IntegerField):
+            field.validators = [*field.validators, _fits_an_integer_column()]
+        return field
+
+
+class BackofficeForm(BaseForm):
+    """The base of every admin screen's forms (Flask-Admin's `form_base_class`)."""
+
+    Meta = CleanInputMeta
+
+
+class SiteForm(FlaskForm):
+    """The base of the forms outside the admin screens: login, password."""
+
+    Meta = CleanInputMeta
