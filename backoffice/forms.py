@@ -2,19 +2,20 @@
 
 Control characters are invisible on screen, yet they break exports, headers and
 PostgreSQL (which refuses NUL). Every text field of every form refuses them with a message
-next to the field; multi-line fields keep tabs and line breaks. Every whole-number field
-refuses what the database's integers cannot hold, rather than failing to save.
+next to the field; multi-line fields keep tabs and line breaks. Every number field refuses
+what the database cannot hold (huge integers, "NaN", "Infinity"), rather than failing to save.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from flask_admin.form import BaseForm
 from flask_babel import gettext
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, StringField, TextAreaField
-from wtforms.validators import NumberRange, ValidationError
+from wtforms import DecimalField, IntegerField, StringField, TextAreaField
+from wtforms.validators import StopValidation, ValidationError
 
 from .parameters import LARGEST_INTEGER
 
@@ -35,24 +36,33 @@ def refuse_control_characters(form, field) -> None:
         raise ValidationError(gettext("Remove the invisible control characters from this text."))
 
 
-def _fits_an_integer_column() -> NumberRange:
-    return NumberRange(
-        min=-LARGEST_INTEGER,
-        max=LARGEST_INTEGER,
-        message=gettext("Enter a number between %(min)s and %(max)s."),
-    )
+def refuse_numbers_out_of_range(form, field) -> None:
+    """Refuse a whole number the database cannot hold, or a decimal that is no number."""
+    data = field.data
+    if isinstance(data, int) and not -LARGEST_INTEGER <= data <= LARGEST_INTEGER:
+        # Stop here: further range checks would fail on it (WTForms turns it into a float).
+        raise StopValidation(
+            gettext(
+                "Enter a number between %(min)s and %(max)s.",
+                min=-LARGEST_INTEGER,
+                max=LARGEST_INTEGER,
+            )
+        )
+    if isinstance(data, Decimal) and not data.is_finite():
+        raise StopValidation(gettext("Enter a number."))
 
 
 class CleanInputMeta:
-    """WTForms meta: text fields refuse control characters, number fields huge numbers."""
+    """WTForms meta: text fields refuse control characters, number fields impossible numbers."""
 
     def bind_field(self, form, unbound_field, options):
         field = super().bind_field(form, unbound_field, options)
+        # First: `Optional` ends the chain on text it takes for blank, as "\x1f" is, and
+        # `NumberRange` fails on integers too large for a float.
         if isinstance(field, StringField):
-            # First: `Optional` ends the chain on text it takes for blank, as "\x1f" is.
             field.validators = [refuse_control_characters, *field.validators]
-        elif isinstance(field, IntegerField):
-            field.validators = [*field.validators, _fits_an_integer_column()]
+        elif isinstance(field, IntegerField | DecimalField):
+            field.validators = [refuse_numbers_out_of_range, *field.validators]
         return field
 
 

@@ -10,6 +10,7 @@ from models import db
 from models.accounts import User
 from models.audit import AuditEntry
 from models.network import Municipality, Organisation, PlatformMeeting
+from models.training import TrainingSession
 from tests import factories
 from tests.admin.crud import count, create_forms, error_next_to
 from tests.conftest import PASSWORD, login, make_user
@@ -142,6 +143,30 @@ def test_whole_number_fields_refuse_what_the_database_cannot_hold(client, value)
     )
     assert response.status_code == 200
     assert error_next_to(response.get_data(as_text=True), "quantity", "2147483647")
+
+
+def test_a_number_too_long_for_a_float_is_refused_not_a_crash(client):
+    # The field's own "zero or more" check would turn it into a float and fail.
+    response = client.post(
+        "/admin/communicationmaterial/new/",
+        data={"title": "Affiche", "kind": "poster", "quantity": "9" * 400},
+    )
+    assert response.status_code == 200
+    assert error_next_to(response.get_data(as_text=True), "quantity", "2147483647")
+
+
+@pytest.mark.parametrize("hours", ["NaN", "Infinity", "-Infinity", "sNaN"])
+def test_decimal_fields_refuse_what_is_no_number(client, hours):
+    training = client.post(
+        "/admin/training/new/", data={"title": "Accueil", "audience": "referents"}
+    )
+    assert training.status_code == 302, training.get_data(as_text=True)
+    response = client.post(
+        "/admin/trainingsession/new/", data={"held_on": "2025-03-12", "hours": hours}
+    )
+    assert response.status_code == 200
+    assert error_next_to(response.get_data(as_text=True), "hours", "Indiquez un nombre.")
+    assert count(TrainingSession) == 0
 
 
 def test_stored_control_characters_never_break_a_page(client):
