@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 
 from flask_admin.form import BaseForm
+from flask_admin.model.fields import AjaxSelectField
 from flask_babel import gettext
 from flask_wtf import FlaskForm
 from wtforms import DecimalField, IntegerField, StringField, TextAreaField
@@ -33,7 +34,8 @@ def refuse_control_characters(form, field) -> None:
     """Refuse text holding a control character its kind of field cannot show."""
     pattern = CONTROL_CHARACTERS_IN_TEXT if isinstance(field, TextAreaField) else CONTROL_CHARACTERS
     if isinstance(field.data, str) and pattern.search(field.data):
-        raise ValidationError(gettext("Remove the invisible control characters from this text."))
+        # Stop here: a uniqueness check would look the text up, and PostgreSQL refuses NUL.
+        raise StopValidation(gettext("Remove the invisible control characters from this text."))
 
 
 def refuse_numbers_out_of_range(form, field) -> None:
@@ -52,17 +54,26 @@ def refuse_numbers_out_of_range(form, field) -> None:
         raise StopValidation(gettext("Enter a number."))
 
 
+def refuse_unknown_records(form, field) -> None:
+    """Refuse a searchable choice naming no record (Flask-Admin would silently drop it)."""
+    chosen = field.raw_data[0] if field.raw_data else ""
+    if chosen not in ("", "__None") and field.data is None:
+        raise ValidationError(gettext("Not a valid choice."))
+
+
 class CleanInputMeta:
-    """WTForms meta: text fields refuse control characters, number fields impossible numbers."""
+    """WTForms meta: text refuses control characters, numbers and records what cannot be."""
 
     def bind_field(self, form, unbound_field, options):
         field = super().bind_field(form, unbound_field, options)
-        # First: `Optional` ends the chain on text it takes for blank, as "\x1f" is, and
-        # `NumberRange` fails on integers too large for a float.
+        # First: `Optional` ends the chain on text it takes for blank, as "\x1f" is,
+        # `Unique` queries the database, `NumberRange` fails on integers beyond a float.
         if isinstance(field, StringField):
             field.validators = [refuse_control_characters, *field.validators]
         elif isinstance(field, IntegerField | DecimalField):
             field.validators = [refuse_numbers_out_of_range, *field.validators]
+        elif isinstance(field, AjaxSelectField):
+            field.validators = [*field.validators, refuse_unknown_records]
         return field
 
 

@@ -9,6 +9,7 @@ from flask import flash
 from flask_admin.actions import action
 from flask_admin.babel import lazy_gettext as admin_lazy_gettext
 from flask_admin.contrib.sqla import ModelView, tools
+from flask_admin.contrib.sqla.ajax import QueryAjaxModelLoader
 from flask_admin.helpers import is_form_submitted
 from flask_admin.model import typefmt
 from flask_babel import format_date, gettext, ngettext
@@ -52,6 +53,15 @@ def not_negative(**kwargs) -> dict:
     return {"validators": [NumberRange(min=0, message=_("Must be zero or more."))], **kwargs}
 
 
+class RecordLookup(QueryAjaxModelLoader):
+    """The look-up behind a searchable choice: a posted id no record can have finds nothing."""
+
+    def get_one(self, pk):
+        # PostgreSQL would fail on text or a huge number compared with an integer key.
+        record_id = parameters.whole_number(pk)
+        return None if record_id is None else super().get_one(record_id)
+
+
 class BackofficeModelView(AccessControlledModel, ModelView):
     """A screen over one model. Subclasses only declare; they decide no access themselves."""
 
@@ -71,6 +81,10 @@ class BackofficeModelView(AccessControlledModel, ModelView):
 
     def __init__(self, model, name=None, category=None, **kwargs):
         super().__init__(model, db, name=name, category=category, **kwargs)
+
+    def _create_ajax_loader(self, name, options):
+        related = super()._create_ajax_loader(name, options).model
+        return RecordLookup(name, self.session, related, **options)
 
     # --- form checks that span several fields ---------------------------------------
     def validate_form(self, form) -> bool:
