@@ -128,7 +128,13 @@ def plausible(field):
         return st.one_of(plain_text, plain_text.map(lambda t: f"{t}\r\n\t{t}"))
     if isinstance(field, StringField):
         return plain_text.filter(str.strip)
-    return st.sampled_from(choices(field) or [""])
+    return one_of_the(choices(field) or [""])
+
+
+def one_of_the(values: list[str]):
+    """One of `values`, which the database gives: the draw's shape must not depend on it,
+    or Hypothesis takes the growing list of records for a flaky strategy."""
+    return st.integers(0, 19).map(lambda i: values[i % len(values)])
 
 
 def choices(field) -> list[str]:
@@ -205,9 +211,9 @@ def test_forms_never_fail_and_refused_writes_change_nothing(app, browsers, data)
     view, form = data.draw(st.sampled_from(forms), label="screen")
     role = data.draw(st.sampled_from(ROLES), label="role")
     existing = record_ids(view.model)
-    editing = bool(existing) and data.draw(st.booleans(), label="edit?")
+    editing = data.draw(st.booleans(), label="edit?") and bool(existing)
+    record_id = mostly(data, one_of_the(existing or ["1"]), "id")
     if editing:
-        record_id = mostly(data, st.sampled_from(existing), "id")
         url = f"/admin/{view.endpoint}/edit/?id={record_id}"
     else:
         url = f"/admin/{view.endpoint}/new/"
@@ -245,7 +251,7 @@ def test_list_and_record_parameters_never_fail(app, browsers, data):
         values = st.sampled_from(["1", "0", "2", f"{YEAR}-03-01", f"{YEAR}-01-01 to {YEAR}-12-31"])
         query[f"flt{position}_{index}"] = mostly(data, values | plain_text, "value")
     if page in ("details/", "edit/"):
-        query["id"] = mostly(data, st.sampled_from(record_ids(view.model) or ["1"]), "id")
+        query["id"] = mostly(data, one_of_the(record_ids(view.model) or ["1"]), "id")
     if page == "ajax/lookup/":
         query["name"] = data.draw(st.sampled_from([*view._form_ajax_refs, "x"]), label="name")
         query["query"] = mostly(data, plain_text, "query")
@@ -276,7 +282,7 @@ def test_dashboard_report_and_overview_parameters_never_fail(browsers, data):
         "quarter": st.integers(0, 5).map(str),
         "start": st.dates(date(2019, 1, 1), date(2027, 12, 31)).map(date.isoformat),
         "end": st.dates(date(2019, 1, 1), date(2027, 12, 31)).map(date.isoformat),
-        "municipality": st.sampled_from([*towns, ""]),
+        "municipality": one_of_the([*towns, ""]),
         "lang": st.sampled_from(["fr", "nl", "de", "en", "xx"]),
     }
     query = {}

@@ -196,3 +196,36 @@ def test_a_searchable_choice_posted_with_no_record_id_is_a_field_error(client, c
     assert response.status_code == 200
     assert error_next_to(response.get_data(as_text=True), "organisation", "Choix non valable.")
     assert db.session.scalar(select(func.count()).select_from(Person)) == 0
+
+
+FILTER_VALUES = [HUGE, "-1e400", "2025-13-45 to 2025-01-01"]
+
+
+def test_every_kind_of_list_filter_takes_any_value_without_failing(app, as_role):
+    from tests.admin.crud import create_forms
+
+    browser, failures = as_role("administrator"), []
+    for view, _form in create_forms(app):
+        kinds = {}  # one filter of each kind that parses its value, per list
+        for index, found in enumerate(view._filters or ()):
+            if type(found).__name__.startswith(("Int", "Float", "Date", "Time", "Boolean")):
+                kinds.setdefault(type(found).__name__, index)
+        for index in kinds.values():
+            for value in FILTER_VALUES:
+                query = {f"flt0_{index}": value}
+                response = browser.get(f"/admin/{view.endpoint}/", query_string=query)
+                if response.status_code != 200:
+                    failures.append((view.endpoint, index, value, response.status_code))
+    assert failures == []
+
+
+def test_an_integer_filter_beyond_the_database_is_set_aside_with_a_message(app, as_role):
+    view = next(v for v in app.extensions["admin"][0]._views if v.endpoint == "organisation")
+    index = next(i for i, f in enumerate(view._filters) if type(f).__name__ == "IntEqualFilter")
+    factories.organisation("Maison", municipality=factories.municipality("Trooz"))
+    response = as_role("administrator").get(
+        "/admin/organisation/", query_string={f"flt0_{index}": HUGE}
+    )
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert HUGE in page and "Maison" in page  # the value is named, the list unfiltered

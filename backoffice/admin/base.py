@@ -26,6 +26,7 @@ from models.integrity import violation
 from .. import parameters
 from ..forms import BackofficeForm
 from ..labels import TABLE_LABELS
+from .filters import FilterConverter
 from .guard import AccessControlledModel
 
 log = logging.getLogger(__name__)
@@ -75,6 +76,7 @@ class BackofficeModelView(AccessControlledModel, ModelView):
     column_type_formatters_detail = LIST_FORMATTERS
     column_type_formatters_export = EXPORT_FORMATTERS
     form_base_class = BackofficeForm  # text refuses control characters in every form
+    filter_converter = FilterConverter()  # integer filters within the database's integers
 
     # (start field, end field) pairs: the end may not come before the start.
     date_order: tuple[tuple[str, str], ...] = ()
