@@ -17,7 +17,7 @@ LONGEST_VALUE = 2000
 
 # Control characters (C0, DEL, C1): CR/LF would split headers, NUL is refused by PostgreSQL.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]{1,12}")
+_WHOLE_NUMBER = re.compile(r"-?[0-9]{1,12}")
 
 # Parameters that are whole numbers wherever they appear, with their smallest value (what
 # each page accepts within that range, a year or a quarter, it checks and explains itself).

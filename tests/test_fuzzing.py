@@ -303,3 +303,33 @@ def test_login_never_fails(app, users, username, password, next_url):
         "/login", query_string={"next": next_url}, data={"username": username, "password": password}
     )
     assert response.status_code < 500
+
+
+# --- deletes and bulk actions naming records that cannot exist ----------------------------
+@fuzz_settings(examples=60)
+@given(data=st.data())
+def test_deletes_of_ids_no_record_has_change_nothing(app, browsers, data):
+    views = [view for view, _ in create_forms(app)]
+    view = data.draw(st.sampled_from(views), label="screen")
+    role = data.draw(st.sampled_from(ROLES), label="role")
+    # Anything but a plain id of 1 to 2**31 - 1 ("+5" and "٣" too are none).
+    record_id = data.draw(
+        hostile.filter(lambda v: not (v.isascii() and v.isdigit()) or int(v) > 2**31), label="id"
+    )
+    bulk = data.draw(st.booleans(), label="bulk?")
+    before = counts()
+
+    if bulk:
+        form = {"action": "delete", "rowid": [record_id, "-1"]}
+        response = browsers[role].post(f"/admin/{view.endpoint}/action/", data=form)
+    else:
+        response = browsers[role].post(f"/admin/{view.endpoint}/delete/", data={"id": record_id})
+
+    assert response.status_code < 500, (view.endpoint, record_id)
+    assert counts() == before
+
+
+def test_the_fuzzing_reaches_every_screen_that_creates(app):
+    screens = {view.endpoint for view, _ in create_forms(app)}
+    models = {v.endpoint for v in app.extensions["admin"][0]._views if hasattr(v, "model")}
+    assert screens == models - {"auditentry"}  # the log is written by the backoffice alone
