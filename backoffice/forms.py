@@ -18,10 +18,9 @@ from flask_wtf import FlaskForm
 from wtforms import DecimalField, IntegerField, StringField, TextAreaField
 from wtforms.validators import StopValidation, ValidationError
 
-from .parameters import LARGEST_INTEGER
+from .parameters import CONTROL_CHARACTERS, LARGEST_INTEGER
 
-# C0 controls, DEL and C1 controls; multi-line text may hold tab, line feed and carriage return.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Multi-line text may also hold tab, line feed and carriage return.
 CONTROL_CHARACTERS_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 

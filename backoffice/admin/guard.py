@@ -85,7 +85,7 @@ class AccessControlledModel(AccessControlled):
     def get_one(self, id):
         # Flask-Admin loads by primary key, around the list's filter: go through the
         # restricted query so that guessing an id in a URL finds nothing. An id no record
-        # can have (posted by a delete or an action) is a missing page, not a database error.
+        # can have (in a URL or posted by a delete) is a missing page, not a database error.
         record_id = parameters.whole_number(id)
         if record_id is None:
             abort(404)
