@@ -226,6 +226,11 @@ def test_forms_never_fail_and_refused_writes_change_nothing(app, browsers, data)
     saved = response.status_code == 302 and "/login" not in response.headers.get("Location", "")
     if saved:
         assert may_edit(role, view), (role, url)
+        # What was stored shows: the list, and the record's page.
+        assert browsers[role].get(f"/admin/{view.endpoint}/").status_code == 200
+        shown = db.session.scalar(select(func.max(view.model.id)))
+        details = browsers[role].get(f"/admin/{view.endpoint}/details/?id={shown}")
+        assert details.status_code == 200, (url, values)
     if not saved or not may_edit(role, view):
         assert counts() == before, (role, url, response.status_code)
         assert rows(view.model) == table_before, (role, url, response.status_code)
