@@ -202,10 +202,8 @@ FILTER_VALUES = [HUGE, "-1e400", "2025-13-45 to 2025-01-01"]
 
 
 def test_every_kind_of_list_filter_takes_any_value_without_failing(app, as_role):
-    from tests.admin.crud import create_forms
-
     browser, failures = as_role("administrator"), []
-    for view, _form in create_forms(app):
+    for view in [v for v in app.extensions["admin"][0]._views if hasattr(v, "model")]:
         kinds = {}  # one filter of each kind that parses its value, per list
         for index, found in enumerate(view._filters or ()):
             if type(found).__name__.startswith(("Int", "Float", "Date", "Time", "Boolean")):
