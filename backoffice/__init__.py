@@ -10,7 +10,19 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from models import db
 
-from . import audit, auth, cli, config, dashboard, errors, health, i18n, overview, security
+from . import (
+    audit,
+    auth,
+    cli,
+    config,
+    dashboard,
+    errors,
+    health,
+    i18n,
+    overview,
+    parameters,
+    security,
+)
 from .admin import init_admin
 from .extensions import csrf, migrate
 
@@ -39,6 +51,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True)
     i18n.init_app(app)
     csrf.init_app(app)
+    parameters.init_app(app)  # before the gate: a malformed URL is refused before anything
     init_admin(app)
     auth.init_app(app)  # after the admin: the gate needs to know its screens
     app.register_blueprint(overview.bp)

@@ -94,6 +94,8 @@ def with_record_id(url: str, screen: str, app) -> str:
     if view is None or not hasattr(view, "model"):
         return url
     record_id = db.session.scalar(select(view.model.id).limit(1))
+    if record_id is None:  # no such record: the screen is asked without an id
+        return f"{url}?name=organisation&query=a"
     return f"{url}?id={record_id}&name=organisation&query=a"
 
 

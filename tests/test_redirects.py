@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import unquote
+
 import pytest
 
 from tests.conftest import PASSWORD
@@ -64,6 +66,10 @@ def log_in(anonymous, next_url: str):
 @pytest.mark.parametrize("target", HOSTILE)
 def test_login_never_sends_the_browser_elsewhere(anonymous, users, target):
     response = log_in(anonymous, target)
+    if response.status_code == 400:
+        # A control character in the URL: refused before anything is done (parameters.py).
+        assert any(ord(c) < 32 or ord(c) == 127 for c in unquote(target))
+        return
     assert response.status_code == 302
     assert response.headers["Location"] == HOME
     assert is_local_path(response.headers["Location"])

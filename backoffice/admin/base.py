@@ -10,6 +10,7 @@ from flask_admin import expose
 from flask_admin.actions import action
 from flask_admin.babel import lazy_gettext as admin_lazy_gettext
 from flask_admin.contrib.sqla import ModelView, tools
+from flask_admin.contrib.sqla.ajax import QueryAjaxModelLoader
 from flask_admin.helpers import is_form_submitted
 from flask_admin.model import typefmt
 from flask_babel import format_date, format_datetime, gettext, ngettext
@@ -23,11 +24,14 @@ from models import db
 from models.base import dependents
 from models.integrity import violation
 
+from .. import parameters
 from ..auth import kept_forms
+from ..forms import BackofficeForm
 from ..labels import TABLE_LABELS
 from . import once
 from .dates import BackofficeFilterConverter, BackofficeModelConverter
 from .exporting import ExportingModel
+from .filters import FilterConverter
 from .guard import AccessControlledModel
 from .search import LiteralFilters, LiteralSearch
 
@@ -59,8 +63,18 @@ def not_negative(**kwargs) -> dict:
     return {"validators": [NumberRange(min=0, message=_("Must be zero or more."))], **kwargs}
 
 
-class ListFilters(LiteralFilters, BackofficeFilterConverter):
-    """List filters: text taken literally (`%` and `_` too), dates typed as in the forms."""
+class ListFilters(LiteralFilters, BackofficeFilterConverter, FilterConverter):
+    """List filters: text taken literally (`%` and `_` too), dates typed as in the forms,
+    whole numbers within what the database holds."""
+
+
+class RecordLookup(QueryAjaxModelLoader):
+    """The look-up behind a searchable choice: a posted id no record can have finds nothing."""
+
+    def get_one(self, pk):
+        # PostgreSQL would fail on text or a huge number compared with an integer key.
+        record_id = parameters.whole_number(pk)
+        return None if record_id is None else super().get_one(record_id)
 
 
 class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, ModelView):
@@ -78,6 +92,7 @@ class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, 
     # Dates typed as in the page's language, in forms and list filters alike.
     model_form_converter = BackofficeModelConverter
     filter_converter = ListFilters()
+    form_base_class = BackofficeForm  # text refuses control characters in every form
 
     # (start field, end field) pairs: the end may not come before the start.
     date_order: tuple[tuple[str, str], ...] = ()
@@ -93,6 +108,10 @@ class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, 
             context, model, name, column_formatters, column_type_formatters
         )
         return "" if value is None else value
+
+    def _create_ajax_loader(self, name, options):
+        related = super()._create_ajax_loader(name, options).model
+        return RecordLookup(name, self.session, related, **options)
 
     # --- form checks that span several fields ---------------------------------------
     def validate_form(self, form) -> bool:
@@ -258,9 +277,10 @@ class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, 
     )
     def action_delete(self, ids) -> None:
         # Row ids arrive as text; PostgreSQL (psycopg 3) refuses to compare them with integer
-        # keys, so they are converted first. Each record goes through delete_model, which
-        # explains refusals and leaves an audit entry; only real deletions are counted.
-        record_ids = [int(i) for i in ids if str(i).isdigit()]
+        # keys, so they are converted first, and ids no key can hold are dropped. Each record
+        # goes through delete_model, which explains refusals and leaves an audit entry; only
+        # real deletions are counted.
+        record_ids = [i for i in map(parameters.whole_number, ids) if i is not None]
         records = tools.get_query_for_ids(self.get_query(), self.model, record_ids).all()
         deleted = sum(1 for record in records if self.delete_model(record))
         if deleted:

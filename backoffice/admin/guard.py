@@ -12,7 +12,7 @@ from flask_login import current_user
 
 from models import db
 
-from .. import access, audit
+from .. import access, audit, parameters
 
 # Exposed Flask-Admin endpoints that change data or serve forms; all others only read.
 EDITING_ENDPOINTS = frozenset(
@@ -27,10 +27,6 @@ CAPABILITIES = {
     "ajax_update": "can_edit",
     "delete_view": "can_delete",
 }
-
-
-# Ids are 32-bit integers in every database the backoffice runs on.
-MAX_ID = 2**31 - 1
 
 
 class AccessControlled:
@@ -124,15 +120,14 @@ class AccessControlledModel(AccessControlled):
 
     def get_one(self, id):
         # Flask-Admin loads by primary key, around the list's filter: go through the
-        # restricted query so that guessing an id in a URL finds nothing. A record the
-        # reader may not see is answered like one that does not exist ("Record does not
-        # exist"), so that the answer does not tell which ids exist; the refusal is logged.
-        try:
-            record_id = int(id)
-        except (TypeError, ValueError):
-            return None
-        if not 0 < record_id <= MAX_ID:
-            return None
+        # restricted query so that guessing an id in a URL finds nothing. An id no record
+        # can have (in a URL or posted by a delete) is a missing page, not a database error.
+        # A record the reader may not see is answered like one that does not exist ("Record
+        # does not exist"), so that the answer does not tell which ids exist; the refusal
+        # is logged.
+        record_id = parameters.whole_number(id)
+        if record_id is None:
+            abort(404)
         record = self.get_query().filter(self.model.id == record_id).one_or_none()
         if record is None and db.session.get(self.model, record_id) is not None:
             audit.record_event(

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from flask import flash, request
+from flask import abort, flash, request
 from flask_admin import AdminIndexView, expose
 from sqlalchemy import select
 
@@ -20,13 +20,19 @@ class HomeView(AccessControlled, AdminIndexView):
     @expose("/")
     def index(self):
         today = date.today()
+        status = 200
         try:
             period = parse(request.args, today)
         except PeriodError as error:
+            # The reason, and the current year under its own title: the form can fix the rest.
             flash(str(error), "error")
-            period = Period.year(today.year)
+            period, status = Period.year(today.year), 400
         municipalities = db.session.scalars(select(Municipality).order_by(Municipality.name)).all()
-        return self.render(
+        if period.municipality_id is not None and period.municipality_id not in {
+            m.id for m in municipalities
+        }:
+            abort(404)
+        page = self.render(
             "dashboard/index.html",
             period=period,
             d=dashboard.build(period, today),
@@ -35,3 +41,4 @@ class HomeView(AccessControlled, AdminIndexView):
             today=today,
             labels=labels,
         )
+        return page, status

@@ -99,13 +99,20 @@ def parse(args, today: date) -> Period:
             raise PeriodError(gettext("The end of the period comes before its start."))
         if (last - first).days > 366 * 20:
             raise PeriodError(gettext("Choose a period of at most twenty years."))
+        _check_year(first.year, today)
+        _check_year(last.year, today)
         return Period(first, last, municipality, "custom")
     year = args.get("year", default=today.year, type=int)
-    if not 1990 <= year <= today.year + 5:
-        raise PeriodError(gettext("Choose a year between 1990 and %(last)d.", last=today.year + 5))
+    _check_year(year, today)
     quarter = args.get("quarter", type=int)
     if quarter is not None:
         if quarter not in (1, 2, 3, 4):
             raise PeriodError(gettext("A quarter is 1, 2, 3 or 4."))
         return Period.quarter(year, quarter, municipality)
     return Period.year(year, municipality)
+
+
+def _check_year(year: int, today: date) -> None:
+    # The network's records start in 1990; far dates would only overflow the calendar.
+    if not 1990 <= year <= today.year + 5:
+        raise PeriodError(gettext("Choose a year between 1990 and %(last)d.", last=today.year + 5))

@@ -80,3 +80,21 @@ def error_next_to(page: str, field: str, message: str) -> bool:
     start = page.index(f'name="{field}"')
     end = page.find('class="form-group', start)
     return message in page[start : end if end != -1 else None]
+
+
+def create_forms(app) -> list[tuple[object, object]]:
+    """(view, empty create form) of every admin screen an administrator may create in."""
+    from flask_admin.contrib.sqla import ModelView
+    from flask_login import login_user
+
+    from backoffice.auth.sessions import SignedInUser
+    from models.accounts import User
+
+    reader = User(username="form-reader", role="administrator", password_hash="-", active=True)
+    with app.test_request_context():
+        login_user(SignedInUser(reader, "form-reader"))
+        return [
+            (view, view.create_form())
+            for view in app.extensions["admin"][0]._views
+            if isinstance(view, ModelView) and view.can_create
+        ]

@@ -78,7 +78,7 @@ def test_period_lives_in_the_url_and_the_form_keeps_it(demo_data, as_role):
 
 def test_impossible_period_is_explained_and_the_current_year_shown(demo_data, as_role):
     response = as_role("coordinator").get("/admin/?start=2025-05-01&end=2025-01-01")
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = text(response)
     assert "La fin de la période précède son début." in page
     assert f"Chiffres clés {date.today().year}" in page
