@@ -206,7 +206,7 @@ def test_verify_catches_a_row_missing_from_the_dump(folder, flask, records, tmp_
     verified = flask("backup", "verify", str(tmp_path / "spliced.backup"))
 
     assert verified.exit_code != 0
-    assert "housing_stay: 1 rows, the manifest says 2" in verified.output
+    assert "housing_stay: row count 1, the manifest says 2" in verified.output
 
 
 def test_backup_of_another_schema_revision_is_refused(folder, flask, records):

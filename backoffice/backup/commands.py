@@ -34,7 +34,8 @@ def create(path: Path | None, keep: int | None, unencrypted: bool) -> None:
     rows = sum(t.rows for t in manifest.tables.values())
     click.echo(
         gettext(
-            "Backup written to %(path)s: %(tables)d tables, %(rows)d rows, revision %(revision)s.",
+            "Backup written to %(path)s (tables: %(tables)d, rows: %(rows)d, revision "
+            "%(revision)s).",
             path=target,
             tables=len(manifest.tables),
             rows=rows,
@@ -63,8 +64,9 @@ def verify(path: Path) -> None:
     rows = sum(t.rows for t in manifest.tables.values())
     click.echo(
         gettext(
-            "%(path)s is sound: made %(time)s, revision %(revision)s; %(tables)d tables and "
-            "%(rows)d rows restored, every count and checksum as in its manifest.",
+            "%(path)s is sound: restored into a scratch database (tables: %(tables)d, rows: "
+            "%(rows)d), every count and checksum as in its manifest. Made %(time)s, revision "
+            "%(revision)s.",
             path=path,
             time=manifest.created_at,
             revision=manifest.revision,
@@ -91,8 +93,8 @@ def restore(path: Path, yes: bool, unencrypted: bool) -> None:
     rows = sum(t.rows for t in outcome.manifest.tables.values())
     click.echo(
         gettext(
-            "Restored the backup made %(time)s: %(tables)d tables, %(rows)d rows, every count "
-            "and checksum as in its manifest.",
+            "Restored the backup made %(time)s (tables: %(tables)d, rows: %(rows)d), every "
+            "count and checksum as in its manifest.",
             time=outcome.manifest.created_at,
             tables=len(outcome.manifest.tables),
             rows=rows,

@@ -124,7 +124,7 @@ def differences(
         elif actual.rows != expected.rows:
             found.append(
                 gettext(
-                    "%(table)s: %(found)d rows, the manifest says %(expected)d",
+                    "%(table)s: row count %(found)d, the manifest says %(expected)d",
                     table=name,
                     found=actual.rows,
                     expected=expected.rows,
