@@ -27,7 +27,7 @@ class Entry:
 
 def backups_folder() -> Path:
     """Return the backups folder: BACKUP_FOLDER, or `backups` in the instance folder."""
-    configured = current_app.config.get("BACKUP_FOLDER")
+    configured = current_app.config.get("BACKUP_FOLDER") or os.environ.get("BACKUP_FOLDER")
     return Path(configured) if configured else Path(current_app.instance_path) / "backups"
 
 
