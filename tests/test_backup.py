@@ -46,6 +46,10 @@ def flask(app):
 
 @pytest.fixture
 def records():
+    build_records()
+
+
+def build_records():
     """A network with a sheltered household, a training and the audit log of their creation."""
     unit = factories.housing_unit(address="12 rue Cachée, Esneux")
     factories.housing_stay(unit, date(2025, 2, 1), date(2025, 3, 15), notes="Fled on 1 February")
@@ -106,6 +110,19 @@ def test_restore_gives_back_every_row_after_changes(folder, flask, records):
     assert archive.read_header(safety)[0].encrypted
 
 
+def test_what_a_restore_replaced_can_be_restored_in_turn(folder, flask, records):
+    assert flask("backup", "create").exit_code == 0
+    change_everything()
+    changed = contents()
+    assert flask("backup", "restore", str(only_backup(folder)), "--yes").exit_code == 0
+    (safety,) = folder.glob("*-before-restore.backup")
+
+    undone = flask("backup", "restore", str(safety), "--yes")
+
+    assert undone.exit_code == 0, undone.output
+    assert contents() == changed
+
+
 def test_verify_restores_into_a_scratch_database_and_finds_it_sound(folder, flask, records):
     assert flask("backup", "create").exit_code == 0
     before = contents()
@@ -145,6 +162,25 @@ def test_no_key_and_no_unencrypted_refuses_and_writes_nothing(folder, flask, mon
     assert refused.exit_code != 0
     assert "BACKUP_KEY" in refused.output and "--unencrypted" in refused.output
     assert not folder.exists() or not any(folder.iterdir())
+
+
+def test_short_key_is_refused(folder, flask, monkeypatch):
+    monkeypatch.setenv("BACKUP_KEY", "short")
+
+    refused = flask("backup", "create")
+
+    assert refused.exit_code != 0
+    assert "BACKUP_KEY is too short" in refused.output
+
+
+def test_a_file_that_is_not_a_backup_is_refused(folder, flask, tmp_path):
+    other = tmp_path / "notes.txt"
+    other.write_text("not a backup")
+
+    verified = flask("backup", "verify", str(other))
+
+    assert verified.exit_code != 0
+    assert "is not a backup of the backoffice" in verified.output
 
 
 def test_tampered_file_is_refused(folder, flask, records):
@@ -191,22 +227,39 @@ def test_wrong_key_is_refused(folder, flask, records, monkeypatch):
     assert contents() == after_change
 
 
+def splice(manifest_of: Path, dump_of: Path, into: Path) -> None:
+    """Write a backup with the manifest of one unencrypted file around the dump of another."""
+    with tempfile.TemporaryDirectory() as first, tempfile.TemporaryDirectory() as second:
+        manifest = archive.open_backup(manifest_of, None, Path(first)).manifest
+        dump = archive.open_backup(dump_of, None, Path(second)).dump
+        archive.write(into, manifest, dump, None)
+
+
 def test_verify_catches_a_row_missing_from_the_dump(folder, flask, records, tmp_path):
-    """A file whose manifest counts a row its database lacks fails verification."""
     assert flask("backup", "create", str(tmp_path / "full.backup"), "--unencrypted").exit_code == 0
     db.session.delete(db.session.scalars(select(HousingStay)).first())
     db.session.commit()
     assert flask("backup", "create", str(tmp_path / "less.backup"), "--unencrypted").exit_code == 0
-    # Splice: the manifest of the full backup around the database of the one missing a row.
-    with tempfile.TemporaryDirectory() as full, tempfile.TemporaryDirectory() as less:
-        manifest = archive.open_backup(tmp_path / "full.backup", None, Path(full)).manifest
-        dump = archive.open_backup(tmp_path / "less.backup", None, Path(less)).dump
-        archive.write(tmp_path / "spliced.backup", manifest, dump, None)
+    splice(tmp_path / "full.backup", tmp_path / "less.backup", tmp_path / "spliced.backup")
 
     verified = flask("backup", "verify", str(tmp_path / "spliced.backup"))
 
     assert verified.exit_code != 0
     assert "housing_stay: row count 1, the manifest says 2" in verified.output
+
+
+def test_verify_catches_a_changed_value(folder, flask, records, tmp_path):
+    assert flask("backup", "create", str(tmp_path / "true.backup"), "--unencrypted").exit_code == 0
+    db.session.execute(text("UPDATE housing_stay SET adults = adults + 1"))
+    db.session.commit()
+    assert flask("backup", "create", str(tmp_path / "edit.backup"), "--unencrypted").exit_code == 0
+    splice(tmp_path / "true.backup", tmp_path / "edit.backup", tmp_path / "spliced.backup")
+
+    verified = flask("backup", "verify", str(tmp_path / "spliced.backup"))
+
+    assert verified.exit_code != 0
+    assert "housing_stay: the rows differ from the manifest" in verified.output
+    assert "organisation" not in verified.output  # the other tables match
 
 
 def test_backup_of_another_schema_revision_is_refused(folder, flask, records):
@@ -306,3 +359,40 @@ def test_db_downgrade_with_yes_backs_up_first(folder, monkeypatch, tmp_path):
             assert inspect(db.engine).get_table_names() == ["alembic_version"]
         finally:
             db.engine.dispose()
+
+
+def test_restore_into_an_empty_database_gives_every_row(folder, monkeypatch, tmp_path):
+    """From a database in use to a new DATABASE_URL without any table, as when moving servers."""
+    from backoffice import create_app
+
+    def app_on(name: str):
+        return create_app(
+            {
+                "TESTING": True,
+                "SECRET_KEY": "tests-only-secret",
+                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / name}",
+                "BACKUP_FOLDER": str(folder),
+            }
+        )
+
+    source, empty = app_on("in-use.sqlite3"), app_on("empty.sqlite3")
+    # Their own app contexts: commands run in the current one, which is the shared database's.
+    with source.app_context():
+        assert source.test_cli_runner().invoke(args=["db", "upgrade"]).exit_code == 0
+        build_records()
+        before = contents()
+        assert source.test_cli_runner().invoke(args=["backup", "create"]).exit_code == 0
+        db.session.remove()
+        db.engine.dispose()
+    with empty.app_context():
+        assert inspect(db.engine).get_table_names() == []
+
+        restored = empty.test_cli_runner().invoke(
+            args=["backup", "restore", str(only_backup(folder)), "--yes"]
+        )
+
+        assert restored.exit_code == 0, restored.output
+        assert "before-restore" not in restored.output  # nothing to keep from an empty database
+        assert contents() == before
+        db.session.remove()
+        db.engine.dispose()

@@ -99,21 +99,29 @@ def write(path: Path, manifest: Manifest, dump: Path, passphrase: str | None) ->
     )
     header_bytes = MAGIC + json.dumps(asdict(header), sort_keys=True).encode() + b"\n"
     partial = path.with_name(f".{path.name}.partial")
-    with tempfile.TemporaryDirectory() as work:
-        body = Path(work) / "body.tar.gz"
-        _pack(body, manifest, dump)
-        with _private_file(partial) as out, open(body, "rb") as source:
-            out.write(header_bytes)
-            if key:
-                cipher.encrypt(source, out, key, header_bytes)
-            else:
-                shutil.copyfileobj(source, out)
-            out.flush()
-            os.fsync(out.fileno())
-    if path.exists():
-        partial.unlink()
-        raise BackupError(gettext("%(path)s exists already.", path=path))
-    os.replace(partial, path)
+    try:
+        with tempfile.TemporaryDirectory() as work:
+            body = Path(work) / "body.tar.gz"
+            _pack(body, manifest, dump)
+            with _private_file(partial) as out, open(body, "rb") as source:
+                out.write(header_bytes)
+                if key:
+                    cipher.encrypt(source, out, key, header_bytes)
+                else:
+                    shutil.copyfileobj(source, out)
+                out.flush()
+                os.fsync(out.fileno())
+        if path.exists():
+            raise FileExistsError
+        os.replace(partial, path)
+    except FileExistsError:
+        partial.unlink(missing_ok=True)
+        raise BackupError(gettext("%(path)s exists already.", path=path)) from None
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise BackupError(
+            gettext("Cannot write %(path)s: %(detail)s", path=path, detail=error.strerror)
+        ) from None
 
 
 def read_header(path: Path) -> tuple[Header, bytes]:

@@ -31,8 +31,8 @@ MAX_SCRYPT_N = 1 << 20  # a forged header must not make us allocate gigabytes
 _CHECK_LABEL = b"stoppvif backoffice backup key check"
 
 
-def new_parameters(passphrase: str) -> tuple[dict, bytes]:
-    """Return the header's encryption parameters for a new file, and its content key."""
+def check_strength(passphrase: str) -> None:
+    """Refuse a key too short to protect the backups."""
     if len(passphrase) < MIN_KEY_LENGTH:
         raise BackupError(
             gettext(
@@ -40,6 +40,11 @@ def new_parameters(passphrase: str) -> tuple[dict, bytes]:
                 count=MIN_KEY_LENGTH,
             )
         )
+
+
+def new_parameters(passphrase: str) -> tuple[dict, bytes]:
+    """Return the header's encryption parameters for a new file, and its content key."""
+    check_strength(passphrase)
     salt = os.urandom(16)
     content_key, check_key = _derive(passphrase, salt, **SCRYPT)
     parameters = {

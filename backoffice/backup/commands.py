@@ -90,6 +90,12 @@ def restore(path: Path, yes: bool, unencrypted: bool) -> None:
         click.echo(
             gettext("The database as it was is backed up in %(path)s.", path=outcome.safety_backup)
         )
+    if outcome.differences:
+        raise click.ClickException(
+            gettext("The restored database differs from the backup:")
+            + "\n  "
+            + "\n  ".join(outcome.differences)
+        )
     rows = sum(t.rows for t in outcome.manifest.tables.values())
     click.echo(
         gettext(

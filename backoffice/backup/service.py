@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import metadata
@@ -18,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from models import db
 
-from . import archive, folder, postgres, sqlite
+from . import archive, cipher, folder, postgres, sqlite
 from .archive import Manifest, TableSummary
 from .checksums import current_revision, table_summaries
 from .errors import BackupError
@@ -28,10 +30,11 @@ KINDS = ("sqlite", "postgresql")
 
 @dataclass(frozen=True)
 class Outcome:
-    """What a command did: the manifest concerned, and the safety backup made first if any."""
+    """What a restore did: the manifest, the safety backup made first, any difference found."""
 
     manifest: Manifest
-    safety_backup: Path | None = None
+    safety_backup: Path | None
+    differences: list[str]
 
 
 def passphrase(unencrypted: bool) -> str | None:
@@ -46,6 +49,7 @@ def passphrase(unencrypted: bool) -> str | None:
                 "which is not set. Set it, or say --unencrypted to write the data in clear."
             )
         )
+    cipher.check_strength(key)
     return key
 
 
@@ -89,11 +93,7 @@ def restore(path: Path, key: str | None, confirmed: bool, unencrypted: bool) -> 
     db.engine.dispose()  # no pooled connection keeps a view of the replaced database
     with db.engine.connect() as connection:
         found = differences(manifest, current_revision(connection), table_summaries(connection))
-    if found:
-        raise BackupError(
-            gettext("The restored database differs from the backup:") + "\n" + "\n".join(found)
-        )
-    return Outcome(manifest, safety)
+    return Outcome(manifest, safety, found)
 
 
 def expected_revision() -> str | None:
@@ -157,14 +157,10 @@ def _describe_restored_copy(contents: archive.Contents, work: Path):
     manifest = contents.manifest
     if manifest.database == "sqlite":
         scratch = work / "scratch.sqlite3"
-        try:
+        with _damaged_sqlite_refused():
             sqlite.check_integrity(contents.dump)
             sqlite.copy(contents.dump, scratch)
             return sqlite.describe(scratch)
-        except (sqlite3.DatabaseError, SQLAlchemyError) as error:
-            raise BackupError(
-                gettext("The database in this backup is damaged: %(detail)s", detail=error)
-            ) from None
     if _kind() != "postgresql":
         raise BackupError(
             gettext("Verifying a PostgreSQL backup needs DATABASE_URL to name a PostgreSQL server.")
@@ -196,10 +192,22 @@ def _check_restorable(manifest: Manifest) -> None:
 
 def _replace_database(contents: archive.Contents) -> None:
     if contents.manifest.database == "sqlite":
+        with _damaged_sqlite_refused():
+            sqlite.check_integrity(contents.dump)
         sqlite.restore(contents.dump, db.engine.url)
     else:
         tables = set(contents.manifest.tables)
         postgres.restore(contents.dump, db.engine, contents.manifest.schema, tables)
+
+
+@contextmanager
+def _damaged_sqlite_refused() -> Iterator[None]:
+    try:
+        yield
+    except (sqlite3.DatabaseError, SQLAlchemyError) as error:
+        raise BackupError(
+            gettext("The database in this backup is damaged: %(detail)s", detail=error)
+        ) from None
 
 
 def _has_tables() -> bool:
