@@ -313,7 +313,15 @@ def test_list_shows_time_size_revision_and_encryption_without_the_key(
     listed = flask("backup", "list")
 
     assert listed.exit_code == 0
-    lines = listed.output.splitlines()
+    heading, *lines = listed.output.splitlines()
+    assert heading.split("\t") == [
+        "file",
+        "made (UTC)",
+        "bytes",
+        "database",
+        "revision",
+        "encryption",
+    ]
     assert len(lines) == 2
     for line in lines:
         assert head in line and date.today().strftime("%Y-%m-%d") in line

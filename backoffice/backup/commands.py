@@ -116,16 +116,19 @@ def list_backups() -> None:
     if not entries:
         click.echo(gettext("No backups in %(folder)s.", folder=where))
         return
+    columns = (gettext("file"), gettext("made (UTC)"), gettext("bytes"), gettext("database"))
+    click.echo("\t".join((*columns, gettext("revision"), gettext("encryption"))))
     for entry in entries:
-        if entry.header is None:
-            click.echo(f"{entry.path.name}\t{entry.size}\t{gettext('not a backup')}")
-            continue
-        header = entry.header
-        state = gettext("encrypted") if header.encrypted else gettext("unencrypted")
-        click.echo(
-            f"{entry.path.name}\t{header.created_at}\t{entry.size}\t{header.database}"
-            f"\t{header.revision}\t{state}"
-        )
+        click.echo("\t".join((entry.path.name, *_described(entry))))
+
+
+def _described(entry: folder.Entry) -> tuple[str, ...]:
+    size = str(entry.size)
+    if entry.header is None:
+        return ("", size, "", "", gettext("not a backup"))
+    header = entry.header
+    state = gettext("encrypted") if header.encrypted else gettext("unencrypted")
+    return (header.created_at, size, header.database, str(header.revision), state)
 
 
 @click.command("downgrade")
