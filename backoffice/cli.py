@@ -15,6 +15,7 @@ from models import db
 from models.accounts import Role, User
 
 from .auth import accounts
+from .backup import commands as backup_commands
 
 users = AppGroup("users", help="User accounts.")
 demo = AppGroup("demo", help="Demonstration data.")
@@ -125,3 +126,4 @@ def load_demo(if_empty: bool) -> None:
 def init_app(app: Flask) -> None:
     app.cli.add_command(users)
     app.cli.add_command(demo)
+    backup_commands.init_app(app)

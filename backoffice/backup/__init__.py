@@ -1,0 +1,1 @@
+"""Encrypted backups of the database: create, verify, restore, list (see commands.py)."""
