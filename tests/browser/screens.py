@@ -7,8 +7,10 @@ Flask-Admin's widgets (select2, the list's filters) offer nothing better, by the
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
+from babel.dates import format_date
 from playwright.sync_api import Locator, Page, expect
 
 from .server import ACCOUNTS, PASSWORD
@@ -46,6 +48,7 @@ def switch_language(page: Page, code: str) -> None:
 # --- navigation ---------------------------------------------------------------------
 def open_menu(page: Page, category: str, screen: str | None = None) -> None:
     """Open a screen from the menu bar: a top-level entry, or an entry of a category."""
+    page.wait_for_load_state()  # the menus open once the page's scripts have run
     if screen is None:
         page.get_by_role("navigation").get_by_role("link", name=category, exact=True).click()
         return
@@ -82,6 +85,7 @@ def search(page: Page, term: str) -> None:
 
 def add_filter(page: Page, label: str, value: str) -> None:
     """Add the list filter `label` with its first operation and `value`, then apply it."""
+    page.wait_for_load_state()
     page.get_by_role("link", name="Ajouter un filtre").click()
     page.locator(".field-filters").get_by_text(label, exact=True).click()
     condition = page.locator("table.filters tr").last
@@ -102,6 +106,7 @@ def open_row(page: Page, text: str, action: str) -> None:
 
 def delete_row(page: Page, text: str) -> None:
     """Press a row's bin and confirm."""
+    page.wait_for_load_state()
     page.once("dialog", lambda dialog: dialog.accept())
     rows(page, text).get_by_title("Supprimer l'enregistrement").click()
     expect(page.locator(".alert-success")).to_be_visible()
@@ -117,6 +122,7 @@ def download(page: Page, link: Locator) -> bytes:
 
 def export(page: Page, kind: str) -> bytes:
     """Download the list's export of `kind` (csv, xlsx) from its Export menu."""
+    page.wait_for_load_state()
     page.locator(".nav-tabs").get_by_role("button", name="Export", exact=True).click()
     return download(page, page.get_by_role("link", name=f"Export {kind.upper()}"))
 
@@ -134,6 +140,7 @@ def form_group(page: Page, label: str) -> Locator:
 
 def pick(page: Page, widget: Locator, *options: str) -> None:
     """Choose `options` in a select2 widget: open it, type, click the option offered."""
+    page.wait_for_load_state()
     for option in options:
         many = widget.locator("ul.select2-choices input.select2-input")
         (many if many.count() else widget.locator("a.select2-choice")).click()
@@ -147,12 +154,30 @@ def choose(page: Page, label: str, *options: str) -> None:
     pick(page, form_group(page, label).locator(".select2-container"), *options)
 
 
+def enter_date(page: Page, label: str, day: date) -> None:
+    """Enter a date in ISO form, which every language accepts, then close the picker."""
+    date_field = field(page, label)
+    date_field.fill(day.isoformat())
+    close_picker(page)
+
+
+def shown(day: date) -> str:
+    """A date as the French screens show it: "31 déc. 2026"."""
+    return format_date(day, "medium", locale="fr")
+
+
 def type_date(page: Page, label: str, text: str) -> None:
     """Type a date key by key in a date field, then close its picker."""
     date_field = field(page, label)
     date_field.fill("")
     date_field.press_sequentially(text)
-    date_field.press("Escape")
+    close_picker(page)
+
+
+def close_picker(page: Page) -> None:
+    """Close a date picker as a person does: Escape, then a click on the page's title."""
+    page.keyboard.press("Escape")
+    page.get_by_role("heading").first.click()
 
 
 def save(page: Page) -> None:
