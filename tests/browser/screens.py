@@ -146,7 +146,7 @@ def pick(page: Page, widget: Locator, *options: str) -> None:
         (many if many.count() else widget.locator("a.select2-choice")).click()
         page.keyboard.type(option)
         offered = page.locator(".select2-drop-active .select2-result-label")
-        offered.filter(has_text=option).first.click()
+        offered.filter(has_text=re.compile(re.escape(option))).first.click()
 
 
 def choose(page: Page, label: str, *options: str) -> None:
@@ -155,10 +155,9 @@ def choose(page: Page, label: str, *options: str) -> None:
 
 
 def enter_date(page: Page, label: str, day: date) -> None:
-    """Enter a date in ISO form, which every language accepts, then close the picker."""
-    date_field = field(page, label)
-    date_field.fill(day.isoformat())
-    close_picker(page)
+    """Enter a date in ISO form, which every language accepts; click away from the picker."""
+    field(page, label).fill(day.isoformat())
+    page.get_by_role("heading").first.click()
 
 
 def shown(day: date) -> str:
