@@ -15,9 +15,13 @@ def csv_rows(data: bytes) -> tuple[list[str], list[list[str]]]:
     return header, body
 
 
+def xlsx_workbook(data: bytes):
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
 def xlsx_sheet(data: bytes):
     """The first sheet of a workbook, values as stored (not formulas)."""
-    return openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
+    return xlsx_workbook(data).worksheets[0]
 
 
 def xlsx_rows(data: bytes) -> tuple[list, list[list]]:

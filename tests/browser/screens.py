@@ -31,12 +31,25 @@ def _exactly(text: str) -> re.Pattern:
 # --- session ------------------------------------------------------------------------
 def login(page: Page, role: str) -> None:
     """Log in with the account of `role` from the login page."""
-    username = ACCOUNTS[role][0]
+    log_in_as(page, ACCOUNTS[role][0], PASSWORD)
+    expect(page).not_to_have_url(re.compile(r"/login"))
+
+
+def log_in_as(page: Page, username: str, password: str) -> None:
+    """Fill and send the login form."""
     page.goto("/login")
     page.get_by_label("Nom d'utilisateur").fill(username)
-    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_label("Mot de passe").fill(password)
     page.get_by_role("button", name="Se connecter").click()
-    expect(page).not_to_have_url(re.compile(r"/login"))
+    page.wait_for_load_state()
+
+
+def logout(page: Page, username: str) -> None:
+    """Log out from the account menu."""
+    page.wait_for_load_state()
+    page.locator("a.dropdown-toggle").filter(has_text=_exactly(username)).click()
+    page.get_by_role("button", name="Se déconnecter").click()
+    expect(page).to_have_url(re.compile(r"/login"))
 
 
 def switch_language(page: Page, code: str) -> None:
@@ -92,7 +105,7 @@ def add_filter(page: Page, label: str, value: str) -> None:
     typed = condition.locator("input.filter-val")
     if typed.count():
         typed.fill(value)
-        typed.press("Escape")
+        page.get_by_role("heading").first.click()  # away from the date picker, if any
     else:
         pick(page, condition.locator(".select2-container").last, value)
     page.get_by_role("button", name="Appliquer").click()
