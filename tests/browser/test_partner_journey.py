@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from . import files
@@ -42,10 +43,11 @@ def test_partner_browses_the_network_and_its_overview(page, axe_violations):
     assert isinstance(axe_violations(page), list)  # accessibility is checked in a later step
 
 
-def test_partner_is_refused_housing_by_address(page, watch):
+@pytest.mark.parametrize("address", ["/admin/housingstay/", "/admin/housingstay/export/csv/"])
+def test_partner_is_refused_housing_by_address(page, watch, address):
     login(page, "partner")
     watch.expect_console_error("403")  # the browser notes the refused page
-    response = page.goto("/admin/housingstay/")
+    response = page.goto(address)
     assert response.status == 403
     expect(page.get_by_role("heading", name="Accès refusé")).to_be_visible()
     expect(page.get_by_text(re.compile("M-[A-Z0-9]{6}"))).to_have_count(0)
