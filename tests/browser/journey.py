@@ -42,13 +42,12 @@ class Area:
     # spreadsheet holds it (numbers as numbers, dates as dates).
     exported: dict[str, object] = field(default_factory=dict)
     never_exported: tuple[str, ...] = ()  # typed, yet in no export
+    language: str = "nl"  # the language the list is also read in
 
     @property
     def key_exported(self) -> object:
         """The value of `exported` that finds the record's row in an export: the first."""
         return next(iter(self.exported.values()))
-
-    language: str = "nl"  # the language the list is also read in
 
 
 def keep_records(page: Page, area: Area) -> None:

@@ -37,6 +37,7 @@ def test_secretariat_keeps_organisations(page):
                 "Sigle": "MQF",
                 "Téléphone": "04 380 99 00",
                 "E-mail": "accueil@mq-fraipont.example",
+                "Actif": "oui",  # a yes or no in the reader's language
             },
         ),
     )
