@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from .server import LiveServer
 
@@ -26,6 +26,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+# Patient enough for a busy machine: a save is a request, a redirect and a page to render.
+TIMEOUT_MS = 10_000
+expect.set_options(timeout=TIMEOUT_MS)
+
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 
 # Reported to the test through a binding: scripts of the page cannot reach the test otherwise,
@@ -104,7 +108,7 @@ def page(browser: Browser, server: LiveServer, watch: Watch):
         timezone_id="Europe/Brussels",
         accept_downloads=True,
     )
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(TIMEOUT_MS)
     # Every request to another address than the server's is refused and noted.
     others = re.compile(rf"^(?!{re.escape(server.url)}/)")
     context.route(others, lambda route: _refuse(route, watch))
