@@ -9,7 +9,13 @@ PORT ?= 5000
 CATALOGUES := $(wildcard backoffice/translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGUES:.po=.mo)
 
-.PHONY: run serve test install lint translations extract-messages clean
+# The browser tests drive the system's Chromium (Debian's package) with Playwright, and
+# keep axe-core (from npm) at hand for accessibility checks.
+CHROMIUM := /usr/bin/chromium
+AXE_CORE_VERSION := 4.14.1
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+
+.PHONY: run serve test test-browser install lint translations extract-messages clean
 
 # The production server (gunicorn.conf.py) on a demo network, loaded only into an empty database.
 run: install
@@ -24,6 +30,17 @@ serve: install
 
 test: install
 	$(BIN)/pytest
+
+test-browser: install $(CHROMIUM) $(AXE)
+	$(BIN)/pytest tests/browser
+
+$(CHROMIUM):
+	@echo "$(CHROMIUM) is missing: installing Debian's chromium package with apt-get."
+	apt-get update
+	apt-get install -y chromium
+
+$(AXE):
+	npm install --prefix tests/browser --no-save --no-package-lock --no-audit --no-fund axe-core@$(AXE_CORE_VERSION)
 
 install: $(VENV)/.installed $(COMPILED)
 
@@ -48,4 +65,4 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) *.egg-info .pytest_cache
+	rm -rf $(VENV) *.egg-info .pytest_cache tests/browser/node_modules
