@@ -210,3 +210,13 @@ def test_the_log_is_filtered_by_user_action_area_and_day(as_role):
     assert [row.split()[4] for row in on_ninth] == ["alice"]  # bob's 00:30 is the 10th
     assert len(shown("Quand", "à partir du", "2024-03-10")) == 2
     assert len(shown("Quand", "jusqu'au", "2024-03-09")) == 1
+
+
+def test_a_changed_link_names_the_linked_record(client, as_role):
+    org = factories.organisation("CPAS d'Esneux")
+    create(
+        client, "person", {"first_name": "Claire", "last_name": "Renard", "organisation": org.id}
+    )
+    page = as_role("administrator").get("/admin/auditentry/").get_data(as_text=True)
+    assert "∅ → CPAS d&#39;Esneux" in page
+    assert f"∅ → {org.id}<" not in page

@@ -11,6 +11,7 @@ from flask_admin.contrib.sqla import filters
 from flask_babel import format_datetime, gettext
 from flask_babel import lazy_gettext as _
 from markupsafe import Markup, escape
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select
 
 from models import db
@@ -64,8 +65,23 @@ def _value_label(screen, field: str, value) -> str:
         return gettext("yes") if value else gettext("no")
     if isinstance(value, list):  # the records of a many-to-many link, by name
         return ", ".join(str(item) for item in value) or "∅"
+    if (linked := _linked_record(screen, field, value)) is not None:
+        return linked
     chosen = getattr(screen, "_column_choices_map", {}).get(field, {})
     return str(chosen.get(value, value))
+
+
+def _linked_record(screen, field: str, value) -> str | None:
+    """The name of the record a foreign key pointed at (“CPAS d'Aywaille”, not 12)."""
+    model = getattr(screen, "model", None)
+    if model is None or not field.endswith("_id"):
+        return None
+    for link in sa_inspect(model).relationships:
+        if any(column.key == field for column in link.local_columns):
+            record = db.session.get(link.mapper.class_, value)
+            # A record deleted since keeps its number: nothing else is known of it.
+            return str(record) if record is not None else f"#{value}"
+    return None
 
 
 # --- filters: by user (chosen among those in the log) and by day, in Brussels time ------
