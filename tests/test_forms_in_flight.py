@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from models import db
 from models.accounts import UserSession
-from models.forms import KeptForm
+from models.forms import KeptForm, SubmittedForm
 from models.network import Organisation
 from tests.admin.crud import count
 from tests.conftest import login
@@ -82,3 +82,22 @@ def test_a_form_kept_for_one_account_is_never_shown_to_another(client):
     client.post(url, data=FORM)
     login(client, "coordinator", next_url=quote(url))
     assert "Planning familial" not in client.get(url).get_data(as_text=True)
+
+
+def test_a_forged_token_is_no_token(client):
+    forged = {**FORM, "submission_token": "x\x00' OR 1=1 --"}
+    assert client.post("/admin/organisation/new/", data=forged).status_code in (200, 302)
+    again = {**FORM, "name": "Autre", "submission_token": "x\x00' OR 1=1 --"}
+    assert client.post("/admin/organisation/new/", data=again).status_code in (200, 302)
+    assert count(SubmittedForm) == 0
+
+
+def test_a_kept_form_with_a_nul_character_is_kept_without_error(client):
+    url = "/admin/organisation/new/?url=%2Fadmin%2Forganisation%2F"
+    client.get(url)
+    expire_sessions()
+    sent = client.post(url, data={**FORM, "name": "Maison\x00 médicale"})
+    assert sent.status_code == 302 and "/login" in sent.headers["Location"]
+    login(client, "secretariat", next_url=quote(url))
+    assert client.get(url).status_code == 200
+    assert count(Organisation) == 0

@@ -7,6 +7,7 @@ retry after a timeout finds the record made the first time instead of making ano
 
 from __future__ import annotations
 
+import re
 import secrets
 from datetime import UTC, datetime, timedelta
 
@@ -20,15 +21,24 @@ FIELD = "submission_token"
 KEPT_FOR = timedelta(days=7)
 
 
+# What new_token makes; anything else sent in the field is no token (and never reaches a
+# query: PostgreSQL refuses a NUL in text).
+TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
+
+
+def _valid(token: str | None) -> str | None:
+    return token if token and TOKEN.fullmatch(token) else None
+
+
 def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
 def record_made_by(token: str | None, model) -> int | None:
     """Return the id of the `model` record this token already made, if any."""
-    if not token:
+    if not (token := _valid(token)):
         return None
-    row = db.session.get(SubmittedForm, token[:64])
+    row = db.session.get(SubmittedForm, token)
     if row is None or row.table_name != model.__tablename__:
         return None
     return row.record_id
@@ -36,14 +46,14 @@ def record_made_by(token: str | None, model) -> int | None:
 
 def remember(token: str | None, record) -> None:
     """Store the token beside the new record, in the transaction that saves it."""
-    if not token:
+    if not (token := _valid(token)):
         return
     now = datetime.now(UTC)
     db.session.execute(delete(SubmittedForm).where(SubmittedForm.submitted_at < now - KEPT_FOR))
     db.session.flush()  # gives the record its id
     db.session.add(
         SubmittedForm(
-            token=token[:64],
+            token=token,
             table_name=record.__tablename__,
             record_id=record.id,
             submitted_at=now,
