@@ -19,7 +19,6 @@ import http.cookiejar
 import os
 import random
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -38,6 +37,9 @@ from sqlalchemy import create_engine, text
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.serving import free_port, wait_until_healthy  # noqa: E402
+
 PASSWORD = "load test passphrase 2026"
 PREFIX = "Charge"
 
@@ -153,12 +155,6 @@ def partner(person: Person, stop: float) -> None:
         time.sleep(random.uniform(1, 3))
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def prepare(env: dict, users: dict[str, int]) -> None:
     """Migrate, load the demo network and create the accounts, in the run's own schema."""
     subprocess.run(
@@ -260,12 +256,7 @@ def main() -> None:
 
 
 def run(base: str, users: dict[str, int], seconds: float, engine, schema: str) -> None:
-    for _ in range(300):
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.1)
+    wait_until_healthy(base, 60)
     timings: dict[str, list[float]] = defaultdict(list)
     errors: list[str] = []
     made: list[str] = []

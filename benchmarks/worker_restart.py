@@ -12,40 +12,18 @@ from __future__ import annotations
 import argparse
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT))
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def healthy(port: int) -> bool:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as response:
-            return response.status == 200
-    except OSError:
-        return False
-
-
-def wait_until_healthy(port: int, limit: float) -> float:
-    start = time.monotonic()
-    while time.monotonic() - start < limit:
-        if healthy(port):
-            return time.monotonic() - start
-        time.sleep(0.01)
-    raise SystemExit(f"not serving after {limit} s")
+from benchmarks.serving import free_port, wait_until_healthy  # noqa: E402
 
 
 def workers_of(master: int) -> list[int]:
@@ -73,6 +51,7 @@ def main() -> None:
             capture_output=True,
         )
         port = free_port()
+        base = f"http://127.0.0.1:{port}"
         server = subprocess.Popen(
             [BIN / "gunicorn", "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"],
             cwd=ROOT,
@@ -81,13 +60,13 @@ def main() -> None:
             stderr=subprocess.DEVNULL,
         )
         try:
-            print(f"first start: {wait_until_healthy(port, 60):.2f} s")
+            print(f"first start: {wait_until_healthy(base, 60):.2f} s")
             times = []
             for round_ in range(1, args.rounds + 1):
                 time.sleep(1)
                 for pid in workers_of(server.pid):
                     os.kill(pid, signal.SIGKILL)
-                times.append(wait_until_healthy(port, 30))
+                times.append(wait_until_healthy(base, 30))
                 print(
                     f"round {round_}: all {args.workers} workers killed, serving again after "
                     f"{times[-1]:.2f} s"
