@@ -4,7 +4,32 @@ from __future__ import annotations
 
 import os
 import secrets
+from dataclasses import dataclass
 from pathlib import Path
+
+from flask_babel import LazyString
+from flask_babel import lazy_gettext as _
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language the backoffice speaks."""
+
+    name: LazyString  # in the reader's language
+    own_name: str  # in itself: a language is offered so, whatever the page's language
+
+
+# The languages of the backoffice, the default first. English is the language of the code:
+# it has no catalogue (see README, Languages).
+LANGUAGES = {
+    "fr": Language(_("French"), "Français"),
+    "nl": Language(_("Dutch"), "Nederlands"),
+    "de": Language(_("German"), "Deutsch"),
+    "en": Language(_("English"), "English"),
+}
+DEFAULT_LANGUAGE = "fr"
+SOURCE_LANGUAGE = "en"
+TRANSLATED_LANGUAGES = tuple(code for code in LANGUAGES if code != SOURCE_LANGUAGE)
 
 # Every engine checks its connections before use (the database may have restarted) and
 # keeps SQL parameter values out of error messages: they would carry victims' data to logs.
@@ -47,9 +72,9 @@ def defaults(instance_path: str) -> dict:
     return {
         "SQLALCHEMY_DATABASE_URI": database_url(instance_path),
         "SQLALCHEMY_ENGINE_OPTIONS": ENGINE_OPTIONS,
-        "BABEL_DEFAULT_LOCALE": "fr",
+        "BABEL_DEFAULT_LOCALE": DEFAULT_LANGUAGE,
         "BABEL_DEFAULT_TIMEZONE": "Europe/Brussels",
-        "LANGUAGES": ("fr", "nl", "de", "en"),
+        "LANGUAGES": tuple(LANGUAGES),
         # Raw database errors can show stored values: Flask-Admin must not flash them.
         "FLASK_ADMIN_RAISE_ON_INTEGRITY_ERROR": False,
         "FLASK_ADMIN_SWATCH": "default",

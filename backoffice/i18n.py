@@ -15,12 +15,10 @@ from flask_login import current_user
 from models import db
 
 from .auth.redirects import local_target
+from .config import LANGUAGES
 from .extensions import babel
 
 bp = Blueprint("language", __name__)
-
-# Endonyms: a language is offered in its own name, readable whatever the page's language.
-LANGUAGE_NAMES = {"fr": "Français", "nl": "Nederlands", "de": "Deutsch", "en": "English"}
 
 
 def select_locale() -> str:
@@ -53,4 +51,6 @@ def choose():
 def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
     app.register_blueprint(bp)
-    app.jinja_env.globals.update(get_locale=get_locale, language_names=LANGUAGE_NAMES)
+    # A language is offered in its own name, readable whatever the page's language.
+    own_names = {code: language.own_name for code, language in LANGUAGES.items()}
+    app.jinja_env.globals.update(get_locale=get_locale, language_names=own_names)

@@ -8,8 +8,16 @@ from wtforms.validators import Optional, ValidationError
 from models.accounts import Role, User
 
 from ..auth import passwords, sessions
-from ..labels import LANGUAGES, ROLES, choices
+from ..config import LANGUAGES
 from .base import BackofficeModelView
+from .network import ORGANISATION_LOOKUP
+
+ROLES = {
+    Role.ADMINISTRATOR: _("Administrator"),
+    Role.SECRETARIAT: _("Secretariat"),
+    Role.COORDINATOR: _("Coordinator"),
+    Role.PARTNER: _("Partner (read only)"),
+}
 
 
 def _password_policy(form, field) -> None:
@@ -19,15 +27,18 @@ def _password_policy(form, field) -> None:
 
 class UserView(BackofficeModelView):
     area = "accounts"
+    record_names = {"user_account": _("user accounts")}
     # Accounts are deactivated, never deleted: the audit log keeps naming them.
     allow_delete = False
     column_list = ("username", "role", "organisation", "language", "active", "last_login_at")
     column_details_list = (*column_list, "created_at")
-    column_export_list = column_details_list
     column_searchable_list = ("username",)
     column_filters = ("role", "active", "organisation")
     column_default_sort = "username"
-    column_choices = {"role": choices(ROLES), "language": choices(LANGUAGES)}
+    field_choices = {
+        "role": ROLES,
+        "language": {code: language.name for code, language in LANGUAGES.items()},
+    }
     # No language chosen: the account follows the browser's.
     column_formatters = {"language": lambda view, context, user, name: user.language or "–"}
     column_labels = {
@@ -42,7 +53,6 @@ class UserView(BackofficeModelView):
         "password_hash": _("Password"),  # named in the audit log, its value masked
     }
     form_columns = ("username", "role", "organisation", "language", "active", "new_password")
-    form_choices = {"role": choices(ROLES), "language": choices(LANGUAGES)}
     form_extra_fields = {
         "new_password": PasswordField(
             _("New password"),
@@ -50,7 +60,7 @@ class UserView(BackofficeModelView):
             description=_("Leave empty to keep the current password."),
         )
     }
-    form_ajax_refs = {"organisation": {"fields": ("name", "short_name"), "page_size": 20}}
+    form_ajax_refs = {"organisation": ORGANISATION_LOOKUP}
 
     def validate_form(self, form) -> bool:
         valid = super().validate_form(form)

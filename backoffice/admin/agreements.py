@@ -5,13 +5,26 @@ from datetime import date
 from flask_admin.contrib.sqla.filters import BaseSQLAFilter
 from flask_babel import lazy_gettext as _
 
-from models.agreements import Agreement, AgreementStatus
+from models.agreements import Agreement, AgreementKind, AgreementStatus
 
-from ..labels import AGREEMENT_KINDS, AGREEMENT_STATUSES, choices
-from .base import BackofficeModelView
+from .base import BackofficeModelView, choices
 from .network import ORGANISATION_LOOKUP
 
 CATEGORY = _("Agreements")
+
+AGREEMENT_KINDS = {
+    AgreementKind.PARTNERSHIP: _("Partnership agreement"),
+    AgreementKind.COLLABORATION: _("Collaboration agreement"),
+    AgreementKind.HOUSING_PROVISION: _("Provision of housing"),
+    AgreementKind.SERVICE: _("Service agreement"),
+    AgreementKind.OTHER: _("Other"),
+}
+
+AGREEMENT_STATUSES = {
+    AgreementStatus.UPCOMING: _("Upcoming"),
+    AgreementStatus.ACTIVE: _("In force"),
+    AgreementStatus.ENDED: _("Expired"),
+}
 
 
 class AgreementStatusFilter(BaseSQLAFilter):
@@ -36,6 +49,7 @@ def _status(view, context, model, name) -> str:
 
 class AgreementView(BackofficeModelView):
     area = "agreements"
+    record_names = {"agreement": _("agreements")}
     column_list = ("organisation", "kind", "title", "valid_from", "valid_until", "status")
     column_details_list = (
         "organisation",
@@ -49,7 +63,6 @@ class AgreementView(BackofficeModelView):
         "document_reference",
         "notes",
     )
-    column_export_list = column_details_list
     column_searchable_list = ("title", "reference", "organisation.name", "organisation.short_name")
     column_filters = (
         "kind",
@@ -68,11 +81,10 @@ class AgreementView(BackofficeModelView):
         "valid_from",
         "valid_until",
     )
-    column_choices = {"kind": choices(AGREEMENT_KINDS)}
+    field_choices = {"kind": AGREEMENT_KINDS}
     column_formatters = {"status": _status}
     column_labels = {
         "organisation": _("Organisation"),
-        "organisation.name": _("Organisation"),
         "organisation.short_name": _("Short name"),
         "organisation.municipality.name": _("Organisation's municipality"),
         "kind": _("Kind"),
@@ -85,18 +97,8 @@ class AgreementView(BackofficeModelView):
         "document_reference": _("Signed original filed at"),
         "notes": _("Notes"),
     }
-    form_columns = (
-        "organisation",
-        "kind",
-        "title",
-        "reference",
-        "signed_on",
-        "valid_from",
-        "valid_until",
-        "document_reference",
-        "notes",
-    )
-    form_choices = {"kind": choices(AGREEMENT_KINDS)}
+    # The status follows from the dates: nobody sets it.
+    form_columns = tuple(name for name in column_details_list if name != "status")
     form_args = {
         "valid_until": {"description": _("Leave empty for an open-ended agreement.")},
         "document_reference": {

@@ -8,15 +8,45 @@ from wtforms import SelectMultipleField
 from models.awareness import (
     AwarenessAction,
     CommunicationMaterial,
+    Language,
+    MaterialKind,
+    Occasion,
     format_languages,
     parse_languages,
 )
 
-from ..labels import LANGUAGES, MATERIAL_KINDS, OCCASIONS, choices
-from .base import BackofficeModelView, not_negative
+from .base import BackofficeModelView, choices, not_negative
 from .network import ORGANISATION_LOOKUP
 
 CATEGORY = _("Awareness and communication")
+
+OCCASIONS = {
+    Occasion.LOCAL_EVENT: _("Local event"),
+    Occasion.CAMPAIGN_25_NOVEMBER: _("25 November campaign"),
+    Occasion.SCHOOL: _("School"),
+    Occasion.MARKET_OR_FAIR: _("Market or fair"),
+    Occasion.PRESS_OR_MEDIA: _("Press or media"),
+    Occasion.ONLINE: _("Online"),
+    Occasion.OTHER: _("Other"),
+}
+
+MATERIAL_KINDS = {
+    MaterialKind.FLYER: _("Flyer"),
+    MaterialKind.POSTER: _("Poster"),
+    MaterialKind.CARD: _("Card"),
+    MaterialKind.WEB_PAGE: _("Web page"),
+    MaterialKind.VIDEO: _("Video"),
+    MaterialKind.BOOKLET: _("Booklet"),
+    MaterialKind.GOODIES: _("Promotional items"),
+    MaterialKind.OTHER: _("Other"),
+}
+
+MATERIAL_LANGUAGES = {
+    Language.FR: _("French"),
+    Language.NL: _("Dutch"),
+    Language.DE: _("German"),
+    Language.EN: _("English"),
+}
 
 
 class LanguagesField(SelectMultipleField):
@@ -32,15 +62,25 @@ class LanguagesField(SelectMultipleField):
 
 
 def _language_names(view, context, model, name) -> str:
-    return ", ".join(str(LANGUAGES[code]) for code in model.language_list)
+    return ", ".join(str(MATERIAL_LANGUAGES[code]) for code in model.language_list)
 
 
 def _municipality_or_zone(view, context, model, name) -> str:
     return str(model.municipality) if model.municipality else gettext("Whole police zone")
 
 
-class AwarenessActionView(BackofficeModelView):
+class AwarenessView(BackofficeModelView):
+    """A screen of awareness raising."""
+
     area = "awareness"
+
+
+class AwarenessActionView(AwarenessView):
+    record_names = {
+        "awareness_action": _("awareness actions"),
+        "awareness_action_material": _("awareness actions (materials used)"),
+        "awareness_action_partner": _("awareness actions (partners)"),
+    }
     column_list = ("held_on", "title", "municipality", "occasion", "public_reached")
     column_details_list = (
         "held_on",
@@ -52,7 +92,6 @@ class AwarenessActionView(BackofficeModelView):
         "partners",
         "notes",
     )
-    column_export_list = column_details_list
     column_searchable_list = ("title",)
     column_filters = ("held_on", "municipality.name", "occasion")
     column_default_sort = ("held_on", True)
@@ -63,13 +102,12 @@ class AwarenessActionView(BackofficeModelView):
         "occasion",
         "public_reached",
     )
-    column_choices = {"occasion": choices(OCCASIONS)}
+    field_choices = {"occasion": OCCASIONS}
     column_formatters = {"municipality": _municipality_or_zone}
     column_labels = {
         "held_on": _("Date"),
         "title": _("Title"),
         "municipality": _("Municipality"),
-        "municipality.name": _("Municipality"),
         "occasion": _("Occasion"),
         "public_reached": _("Public reached"),
         "materials": _("Materials used"),
@@ -86,7 +124,6 @@ class AwarenessActionView(BackofficeModelView):
         "partners",
         "notes",
     )
-    form_choices = {"occasion": choices(OCCASIONS)}
     form_args = {
         "municipality": {"description": _("Leave empty for an action across the whole zone.")},
         "public_reached": not_negative(description=_("Estimated number of people.")),
@@ -94,15 +131,14 @@ class AwarenessActionView(BackofficeModelView):
     form_ajax_refs = {"partners": ORGANISATION_LOOKUP}
 
 
-class CommunicationMaterialView(BackofficeModelView):
-    area = "awareness"
+class CommunicationMaterialView(AwarenessView):
+    record_names = {"communication_material": _("communication materials")}
     column_list = ("title", "kind", "languages", "quantity", "issued_on")
-    column_details_list = ("title", "kind", "languages", "quantity", "issued_on", "description")
-    column_export_list = column_details_list
+    column_details_list = (*column_list, "description")
     column_searchable_list = ("title",)
     column_filters = ("kind", "issued_on")
     column_default_sort = "title"
-    column_choices = {"kind": choices(MATERIAL_KINDS)}
+    field_choices = {"kind": MATERIAL_KINDS}
     column_formatters = {"languages": _language_names}
     column_labels = {
         "title": _("Title"),
@@ -113,10 +149,9 @@ class CommunicationMaterialView(BackofficeModelView):
         "description": _("Description"),
     }
     form_columns = column_details_list
-    form_choices = {"kind": choices(MATERIAL_KINDS)}
     form_overrides = {"languages": LanguagesField}
     form_args = {
-        "languages": {"choices": choices(LANGUAGES)},
+        "languages": {"choices": choices(MATERIAL_LANGUAGES)},
         "quantity": not_negative(
             description=_("Copies printed or made; leave empty for web pages and videos.")
         ),

@@ -27,7 +27,6 @@ from models.integrity import violation
 from .. import parameters
 from ..auth import kept_forms
 from ..forms import BackofficeForm
-from ..labels import TABLE_LABELS
 from . import once
 from .dates import BackofficeFilterConverter, BackofficeModelConverter
 from .exporting import ExportingModel
@@ -58,6 +57,21 @@ CONSTRAINT_MESSAGES = {
 }
 
 
+# Plural names of the tables, as the screens declare them in `record_names`: messages and the
+# audit log name records by them.
+RECORD_NAMES: dict = {}
+
+
+def choices(labels: dict) -> list[tuple[str, object]]:
+    """Choices for a list, a filter or a form from a mapping of value to label, in its order."""
+    return [(str(value), label) for value, label in labels.items()]
+
+
+def record_name(table: str) -> str:
+    """The plural name of the records of `table`, in the user's language."""
+    return str(RECORD_NAMES.get(table, table))
+
+
 def not_negative(**kwargs) -> dict:
     """Form arguments for a count: zero or more."""
     return {"validators": [NumberRange(min=0, message=_("Must be zero or more."))], **kwargs}
@@ -78,7 +92,17 @@ class RecordLookup(QueryAjaxModelLoader):
 
 
 class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, ModelView):
-    """A screen over one model. Subclasses only declare; they decide no access themselves."""
+    """A screen over one model. Subclasses only declare; they decide no access themselves.
+
+    Besides Flask-Admin's attributes, a screen declares:
+    - `field_choices`: for each field with a fixed set of values, the mapping of each value
+      to its label; this one mapping feeds the list, its filter and the form;
+    - `record_names`: the plural name of its table and of the links it edits, by table;
+    - `date_order`: the (start, end) pairs of fields whose end may not come before the start.
+    A column reached through a link ("municipality.name") is labelled as the link
+    ("municipality") unless `column_labels` says otherwise; the export holds what the
+    details show unless `column_export_list` says otherwise.
+    """
 
     can_view_details = True
     can_export = True
@@ -94,11 +118,38 @@ class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, 
     filter_converter = ListFilters()
     form_base_class = BackofficeForm  # text refuses control characters in every form
 
-    # (start field, end field) pairs: the end may not come before the start.
+    field_choices: dict[str, dict] = {}
+    record_names: dict = {}
     date_order: tuple[tuple[str, str], ...] = ()
 
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        RECORD_NAMES.update(vars(cls).get("record_names", {}))
+
     def __init__(self, model, name=None, category=None, **kwargs):
+        self.column_choices = {field: choices(labels) for field, labels in self.field_choices.items()}
+        # A form has no field across a link.
+        self.form_choices = {f: c for f, c in self.column_choices.items() if "." not in f}
+        self.column_labels = self._with_link_labels(dict(self.column_labels or {}))
+        if self.column_export_list is None:
+            self.column_export_list = self.column_details_list or self.column_list
         super().__init__(model, db, name=name, category=category, **kwargs)
+
+    def _with_link_labels(self, labels: dict) -> dict:
+        """`labels`, with each column reached through a link labelled as the link."""
+        named = (
+            *(self.column_list or ()),
+            *(self.column_details_list or ()),
+            *(self.column_export_list or ()),
+            *(self.column_searchable_list or ()),
+            *(self.column_filters or ()),
+        )
+        for name in named:
+            if isinstance(name, str) and name not in labels:
+                link = name.split(".", 1)[0]
+                if link != name and link in labels:
+                    labels[name] = labels[link]
+        return labels
 
     def _get_list_value(self, context, model, name, column_formatters, column_type_formatters):
         # Flask-Admin maps a column's choices before it blanks empty values: an empty
@@ -137,12 +188,15 @@ class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, 
         return form_class
 
     # --- a create form is saved once, even when sent twice -----------------------------
-    def create_form(self, obj=None):
+    def _kept_or(self, form_class, blank, obj):
+        """The form as typed before the session expired, if kept; else `blank(obj)`."""
         if kept := kept_forms.take():
             flash(self._kept_message())
-            form = self._create_form_class(kept, obj=obj)
-        else:
-            form = super().create_form(obj)
+            return form_class(kept, obj=obj)
+        return blank(obj)
+
+    def create_form(self, obj=None):
+        form = self._kept_or(self._create_form_class, super().create_form, obj)
         if not form[once.FIELD].data:
             form[once.FIELD].data = once.new_token()
         return form
@@ -166,11 +220,7 @@ class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, 
         return gettext("This form had already been saved: here is the record, saved once.")
 
     def edit_form(self, obj=None):
-        if kept := kept_forms.take():
-            flash(self._kept_message())
-            form = self._edit_form_class(kept, obj=obj)
-        else:
-            form = super().edit_form(obj)
+        form = self._kept_or(self._edit_form_class, super().edit_form, obj)
         if obj is not None and not form.seen_version.data:
             form.seen_version.data = obj.version
         return form
@@ -261,7 +311,7 @@ class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, 
     @staticmethod
     def _dependents_message(model, blocking: dict[str, int]) -> str:
         parts = ", ".join(
-            f"{count} × {TABLE_LABELS.get(table, table)}" for table, count in blocking.items()
+            f"{count} × {record_name(table)}" for table, count in blocking.items()
         )
         return gettext(
             "“%(record)s” cannot be deleted: other records refer to it (%(dependents)s). "

@@ -10,9 +10,6 @@ from .network import ORGANISATION_LOOKUP
 
 CATEGORY = _("Children and youth")
 
-NO_NAMES = _("Never write a child's or a parent's name here.")
-PARENTS_RECEPTION = _("Parents are received while the children meet.")
-
 
 class NotBelow:
     """Refuse a number smaller than the number in another field of the form."""
@@ -33,8 +30,17 @@ def age(*validators) -> dict:
     return {"validators": [in_range, *validators]}
 
 
-class WorkshopView(BackofficeModelView):
+class ChildrenView(BackofficeModelView):
+    """A screen of the children and youth axis."""
+
     area = "children"
+
+
+class WorkshopView(ChildrenView):
+    record_names = {
+        "workshop": _("workshops"),
+        "workshop_facilitator": _("workshop facilitations"),
+    }
     column_list = ("name", "age_range", "place", "municipality", "parents_reception", "active")
     column_details_list = (
         "name",
@@ -47,7 +53,6 @@ class WorkshopView(BackofficeModelView):
         "facilitators",
         "active",
     )
-    column_export_list = column_details_list
     column_searchable_list = ("name", "place")
     column_filters = ("municipality.name", "parents_reception", "active")
     column_default_sort = "name"
@@ -66,27 +71,25 @@ class WorkshopView(BackofficeModelView):
         "schedule": _("Schedule"),
         "place": _("Place"),
         "municipality": _("Municipality"),
-        "municipality.name": _("Municipality"),
         "parents_reception": _("Parents' reception"),
         "facilitators": _("Facilitating organisations"),
         "active": _("Active"),
     }
-    column_descriptions = {"parents_reception": PARENTS_RECEPTION}
+    # Shown in the form too, under the field.
+    column_descriptions = {"parents_reception": _("Parents are received while the children meet.")}
     form_columns = column_details_list
     form_args = {
         "min_age": age(),
         "max_age": age(NotBelow("min_age", _("Must not be below the minimum age."))),
         "schedule": {"description": _("For example: every first Wednesday of the month")},
-        "parents_reception": {"description": PARENTS_RECEPTION},
     }
     form_ajax_refs = {"facilitators": ORGANISATION_LOOKUP}
 
 
-class WorkshopSessionView(BackofficeModelView):
-    area = "children"
+class WorkshopSessionView(ChildrenView):
+    record_names = {"workshop_session": _("workshop sessions")}
     column_list = ("workshop", "held_on", "children_present", "parents_present")
-    column_details_list = ("workshop", "held_on", "children_present", "parents_present", "notes")
-    column_export_list = column_details_list
+    column_details_list = (*column_list, "notes")
     column_searchable_list = ("workshop.name", "notes")
     column_filters = ("held_on", "workshop.name")
     column_default_sort = ("held_on", True)
@@ -98,19 +101,14 @@ class WorkshopSessionView(BackofficeModelView):
     )
     column_labels = {
         "workshop": _("Workshop"),
-        "workshop.name": _("Workshop"),
         "held_on": _("Date"),
         "children_present": _("Children present"),
         "parents_present": _("Parents present"),
         "notes": _("Notes"),
     }
-    column_descriptions = {"notes": NO_NAMES}
+    column_descriptions = {"notes": _("Never write a child's or a parent's name here.")}
     form_columns = column_details_list
-    form_args = {
-        "children_present": not_negative(),
-        "parents_present": not_negative(),
-        "notes": {"description": NO_NAMES},
-    }
+    form_args = {"children_present": not_negative(), "parents_present": not_negative()}
 
 
 def add_views(admin) -> None:

@@ -1,6 +1,7 @@
 """The home page: the dashboard of the chosen period (reduced for partners)."""
 
 from datetime import date
+from types import SimpleNamespace
 
 from flask import abort, flash, request
 from flask_admin import AdminIndexView, expose
@@ -9,9 +10,18 @@ from sqlalchemy import select
 from models import db
 from models.network import Municipality
 
-from .. import dashboard, labels
+from .. import dashboard
 from ..dashboard.period import Period, PeriodError, parse
 from .guard import AccessControlled
+from .housing import EXIT_DESTINATIONS
+from .network import APPOINTING_BODIES, ORGANISATION_KINDS
+
+# The names of the values the dashboard counts, as their screens label them.
+LABELS = SimpleNamespace(
+    APPOINTING_BODIES=APPOINTING_BODIES,
+    ORGANISATION_KINDS=ORGANISATION_KINDS,
+    EXIT_DESTINATIONS=EXIT_DESTINATIONS,
+)
 
 
 class HomeView(AccessControlled, AdminIndexView):
@@ -39,6 +49,6 @@ class HomeView(AccessControlled, AdminIndexView):
             municipalities=municipalities,
             years=range(today.year, today.year - 10, -1),
             today=today,
-            labels=labels,
+            labels=LABELS,
         )
         return page, status

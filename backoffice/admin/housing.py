@@ -10,13 +10,28 @@ from wtforms import ValidationError
 from wtforms.validators import NumberRange
 
 from models import db
-from models.housing import HousingStay, HousingUnit, overlapping_stay, stay_outside
+from models.housing import (
+    ExitDestination,
+    HousingStay,
+    HousingUnit,
+    overlapping_stay,
+    stay_outside,
+)
 
-from ..labels import EXIT_DESTINATIONS, choices
 from .base import BackofficeModelView, not_negative
 from .network import ORGANISATION_LOOKUP
 
 CATEGORY = _("Emergency housing")
+
+EXIT_DESTINATIONS = {
+    ExitDestination.OWN_HOUSING: _("Own housing"),
+    ExitDestination.FAMILY_OR_FRIENDS: _("Family or friends"),
+    ExitDestination.OTHER_SHELTER: _("Other emergency accommodation"),
+    ExitDestination.SOCIAL_HOUSING: _("Social housing"),
+    ExitDestination.RETURN_HOME: _("Return home"),
+    ExitDestination.OTHER: _("Other"),
+    ExitDestination.UNKNOWN: _("Unknown"),
+}
 
 # Far above any real dwelling or household; stops typing slips before the database does.
 MAX_PERSONS = 99
@@ -112,10 +127,14 @@ def covers_stays(bound: str):
     return check
 
 
-class HousingUnitView(BackofficeModelView):
+class HousingView(BackofficeModelView):
+    """A screen of emergency housing: lists and exports leave addresses and notes out."""
+
     area = "housing"
-    can_view_details = True
-    column_editable_list = ()  # no editing from the list: every change goes through the form
+
+
+class HousingUnitView(HousingView):
+    record_names = {"housing_unit": _("emergency housing units")}
     column_list = (
         "label",
         "provider",
@@ -145,9 +164,7 @@ class HousingUnitView(BackofficeModelView):
     column_labels = {
         "label": _("Name"),
         "provider": _("Provided by"),
-        "provider.name": _("Provided by"),
         "municipality": _("Municipality"),
-        "municipality.name": _("Municipality"),
         "capacity": _("Capacity (persons)"),
         "available_from": _("Available from"),
         "available_until": _("Available until"),
@@ -165,10 +182,8 @@ class HousingUnitView(BackofficeModelView):
     date_order = (("available_from", "available_until"),)
 
 
-class HousingStayView(BackofficeModelView):
-    area = "housing"
-    can_view_details = True
-    column_editable_list = ()
+class HousingStayView(HousingView):
+    record_names = {"housing_stay": _("housing stays")}
     column_list = (
         "household_code",
         "unit",
@@ -208,15 +223,11 @@ class HousingStayView(BackofficeModelView):
         "children",
         "destination",
     )
-    column_choices = {"destination": choices(EXIT_DESTINATIONS)}
-    # Flask-Admin would show "None" for a stay without destination yet.
-    column_formatters = {"destination": lambda view, context, model, name: model.destination or ""}
+    field_choices = {"destination": EXIT_DESTINATIONS}
     column_labels = {
         "household_code": _("Household code"),
         "unit": _("Housing unit"),
-        "unit.label": _("Housing unit"),
         "referring_organisation": _("Referred by"),
-        "referring_organisation.name": _("Referred by"),
         "entry_date": _("Entry date"),
         "exit_date": _("Exit date"),
         "adults": _("Adults"),
@@ -230,17 +241,7 @@ class HousingStayView(BackofficeModelView):
         "notes": _("Confidential: never listed nor exported. No names."),
     }
     # The household code is generated on creation: no form can set or change it.
-    form_columns = (
-        "unit",
-        "referring_organisation",
-        "entry_date",
-        "exit_date",
-        "adults",
-        "children",
-        "destination",
-        "notes",
-    )
-    form_choices = {"destination": choices(EXIT_DESTINATIONS)}
+    form_columns = tuple(name for name in column_details_list if name != "household_code")
     form_ajax_refs = {"referring_organisation": ORGANISATION_LOOKUP}
     form_args = {
         "entry_date": {"validators": [entry_within_availability, unit_free]},

@@ -3,15 +3,16 @@
 from flask_babel import lazy_gettext as _
 
 from models.network import (
+    AppointingBody,
     Municipality,
     Organisation,
+    OrganisationKind,
     Person,
     PlatformMeeting,
     PlatformMembership,
     ReferentAppointment,
 )
 
-from ..labels import APPOINTING_BODIES, ORGANISATION_KINDS, choices
 from .base import BackofficeModelView
 
 CATEGORY = _("Network")
@@ -21,9 +22,38 @@ PERSON_LOOKUP = {"fields": ("last_name", "first_name"), "page_size": 20}
 
 PERIOD_LABELS = {"starts_on": _("From"), "ends_on": _("Until")}
 
+ORGANISATION_KINDS = {
+    OrganisationKind.POLICE_VICTIM_ASSISTANCE: _("Police victim assistance"),
+    OrganisationKind.MUNICIPAL_SOCIAL_SERVICE: _("Municipal social service"),
+    OrganisationKind.CPAS: _("Public social welfare centre (CPAS)"),
+    OrganisationKind.REGIONAL_BODY: _("Regional body"),
+    OrganisationKind.SOCIAL_HOUSING_AGENCY: _("Social rental agency"),
+    OrganisationKind.RESOURCE_CENTRE: _("Specialised resource centre"),
+    OrganisationKind.MENTAL_HEALTH: _("Mental health service"),
+    OrganisationKind.CHILD_AND_FAMILY: _("Child and family agency (ONE)"),
+    OrganisationKind.YOUTH_AID: _("Youth aid service (SAJ)"),
+    OrganisationKind.FAMILY_PLANNING: _("Family planning centre"),
+    OrganisationKind.SCHOOL: _("School"),
+    OrganisationKind.GENERAL_PRACTICE: _("General practice"),
+    OrganisationKind.JUSTICE_HOUSE: _("Justice house"),
+    OrganisationKind.ASSOCIATION: _("Association"),
+    OrganisationKind.OTHER: _("Other"),
+}
 
-class MunicipalityView(BackofficeModelView):
+APPOINTING_BODIES = {
+    AppointingBody.MUNICIPAL_COLLEGE: _("Municipal executive"),
+    AppointingBody.SOCIAL_ACTION_COUNCIL: _("Social action council (CPAS)"),
+}
+
+
+class NetworkView(BackofficeModelView):
+    """A screen of the network."""
+
     area = "network"
+
+
+class MunicipalityView(NetworkView):
+    record_names = {"municipality": _("municipalities")}
     column_list = ("name", "postal_code")
     column_searchable_list = ("name", "postal_code")
     column_default_sort = "name"
@@ -31,8 +61,8 @@ class MunicipalityView(BackofficeModelView):
     form_columns = ("name", "postal_code")
 
 
-class OrganisationView(BackofficeModelView):
-    area = "network"
+class OrganisationView(NetworkView):
+    record_names = {"organisation": _("organisations")}
     column_list = ("name", "short_name", "kind", "municipality", "phone", "email", "active")
     column_details_list = (
         "name",
@@ -45,17 +75,15 @@ class OrganisationView(BackofficeModelView):
         "website",
         "active",
     )
-    column_export_list = column_details_list
     column_searchable_list = ("name", "short_name", "email")
     column_filters = ("kind", "municipality", "active")
     column_default_sort = "name"
-    column_choices = {"kind": choices(ORGANISATION_KINDS)}
+    field_choices = {"kind": ORGANISATION_KINDS}
     column_labels = {
         "name": _("Name"),
         "short_name": _("Short name"),
         "kind": _("Kind"),
         "municipality": _("Municipality"),
-        "municipality.name": _("Municipality"),
         "address": _("Address"),
         "phone": _("Phone"),
         "email": _("E-mail"),
@@ -63,13 +91,11 @@ class OrganisationView(BackofficeModelView):
         "active": _("Active"),
     }
     form_columns = column_details_list
-    form_choices = {"kind": choices(ORGANISATION_KINDS)}
 
 
-class PersonView(BackofficeModelView):
-    area = "network"
+class PersonView(NetworkView):
+    record_names = {"person": _("persons")}
     column_list = ("last_name", "first_name", "job_title", "organisation", "email", "phone")
-    column_export_list = column_list
     column_searchable_list = ("last_name", "first_name", "job_title", "email")
     column_filters = ("organisation",)
     column_default_sort = "last_name"
@@ -85,10 +111,9 @@ class PersonView(BackofficeModelView):
     form_ajax_refs = {"organisation": ORGANISATION_LOOKUP}
 
 
-class ReferentAppointmentView(BackofficeModelView):
-    area = "network"
+class ReferentAppointmentView(NetworkView):
+    record_names = {"referent_appointment": _("referent appointments")}
     column_list = ("person", "municipality", "appointed_by", "starts_on", "ends_on")
-    column_export_list = column_list
     column_searchable_list = ("person.last_name", "person.first_name")
     column_filters = ("municipality", "appointed_by", "starts_on", "ends_on")
     column_default_sort = [("municipality.name", False), ("starts_on", True)]
@@ -99,7 +124,7 @@ class ReferentAppointmentView(BackofficeModelView):
         "starts_on",
         "ends_on",
     )
-    column_choices = {"appointed_by": choices(APPOINTING_BODIES)}
+    field_choices = {"appointed_by": APPOINTING_BODIES}
     column_labels = {
         "person": _("Referent"),
         "person.last_name": _("Last name"),
@@ -108,16 +133,14 @@ class ReferentAppointmentView(BackofficeModelView):
         "appointed_by": _("Appointed by"),
         **PERIOD_LABELS,
     }
-    form_columns = ("person", "municipality", "appointed_by", "starts_on", "ends_on")
-    form_choices = {"appointed_by": choices(APPOINTING_BODIES)}
+    form_columns = column_list
     form_ajax_refs = {"person": PERSON_LOOKUP}
     date_order = (("starts_on", "ends_on"),)
 
 
-class PlatformMembershipView(BackofficeModelView):
-    area = "network"
+class PlatformMembershipView(NetworkView):
+    record_names = {"platform_membership": _("platform memberships")}
     column_list = ("person", "person.organisation", "starts_on", "ends_on")
-    column_export_list = column_list
     column_searchable_list = ("person.last_name", "person.first_name")
     column_filters = ("starts_on", "ends_on")
     column_default_sort = ("starts_on", True)
@@ -133,11 +156,13 @@ class PlatformMembershipView(BackofficeModelView):
     date_order = (("starts_on", "ends_on"),)
 
 
-class PlatformMeetingView(BackofficeModelView):
-    area = "network"
+class PlatformMeetingView(NetworkView):
+    record_names = {
+        "platform_meeting": _("platform meetings"),
+        "platform_meeting_attendee": _("platform meeting attendances"),
+    }
     column_list = ("held_on", "place", "attendees")
     column_details_list = ("held_on", "place", "agenda", "minutes", "attendees")
-    column_export_list = column_details_list
     column_searchable_list = ("place", "agenda")
     column_filters = ("held_on",)
     column_default_sort = ("held_on", True)
@@ -149,7 +174,7 @@ class PlatformMeetingView(BackofficeModelView):
         "attendees": _("Attendees"),
     }
     column_formatters = {"attendees": lambda v, c, m, n: len(m.attendees)}
-    form_columns = ("held_on", "place", "agenda", "minutes", "attendees")
+    form_columns = column_details_list
     form_ajax_refs = {"attendees": PERSON_LOOKUP}
 
 

@@ -38,6 +38,10 @@ def _signatory_names(view, context, model, name) -> str:
 
 class InterventionProtocolView(BackofficeModelView):
     area = "protocols"
+    record_names = {
+        "intervention_protocol": _("intervention protocols"),
+        "protocol_signatory": _("intervention protocol signatures"),
+    }
     column_list = ("title", "revision", "adopted_on", "signatories")
     column_details_list = (
         "title",
@@ -47,7 +51,6 @@ class InterventionProtocolView(BackofficeModelView):
         "summary",
         "document_reference",
     )
-    column_export_list = column_details_list
     column_searchable_list = ("title", "revision")
     column_filters = ("title", "adopted_on", SignedByFilter(_("Signed by")))
     column_default_sort = [("title", False), ("revision", True)]
@@ -63,14 +66,7 @@ class InterventionProtocolView(BackofficeModelView):
     column_formatters = {"signatories": lambda v, c, m, n: len(m.signatories)}
     column_formatters_detail = {"signatories": _signatory_names}
     column_formatters_export = {"signatories": _signatory_names}
-    form_columns = (
-        "title",
-        "revision",
-        "adopted_on",
-        "signatories",
-        "summary",
-        "document_reference",
-    )
+    form_columns = column_details_list
     form_args = {
         "revision": {"description": _("For example 1.0; a revised protocol gets a new version.")},
         "document_reference": {

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Response, abort, render_template, request
+from flask import Response, abort, current_app, render_template, request
 from flask_admin import BaseView, expose
 from flask_babel import force_locale, get_locale
 from markupsafe import Markup
+
+from models.audit import AuditAction
 
 from .. import audit
 from ..reports import content
 from .guard import AccessControlled
 
-REPORT_LANGUAGES = ("fr", "nl", "de", "en")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class ReportView(AccessControlled, BaseView):
@@ -23,7 +25,7 @@ class ReportView(AccessControlled, BaseView):
         today = date.today()
         year = request.args.get("year", default=today.year - 1, type=int)
         language = request.args.get("lang", default=str(get_locale()))
-        if not 1990 <= year <= today.year or language not in REPORT_LANGUAGES:
+        if not 1990 <= year <= today.year or language not in current_app.config["LANGUAGES"]:
             abort(404)
         return year, language
 
@@ -41,30 +43,26 @@ class ReportView(AccessControlled, BaseView):
     def pdf(self):
         from ..reports.pdf import render_pdf
 
-        year, language = self._request()
-        with force_locale(language):
-            document = render_pdf(content.build(year, date.today()))
-        audit.record_event("export", detail=f"report {year} {language} pdf")
-        return self._download(document, "application/pdf", f"stopp-vif-{year}-{language}.pdf")
+        return self._download(render_pdf, "pdf", "application/pdf")
 
     @expose("/xlsx")
     def xlsx(self):
         from ..reports.workbook import render_xlsx
 
+        return self._download(render_xlsx, "xlsx", XLSX)
+
+    def _download(self, render, extension: str, mimetype: str) -> Response:
+        """The report of the asked year and language, rendered by `render`, as a download."""
         year, language = self._request()
         with force_locale(language):
-            document = render_xlsx(content.build(year, date.today()))
-        audit.record_event("export", detail=f"report {year} {language} xlsx")
-        return self._download(
-            document,
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            f"stopp-vif-{year}-{language}.xlsx",
-        )
-
-    @staticmethod
-    def _download(document: bytes, mimetype: str, filename: str) -> Response:
+            document = render(content.build(year, date.today()))
+        audit.record_event(AuditAction.EXPORT, detail=f"report {year} {language} {extension}")
         return Response(
             document,
             mimetype=mimetype,
-            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+            headers={
+                "Content-Disposition": (
+                    f'attachment; filename="stopp-vif-{year}-{language}.{extension}"'
+                )
+            },
         )

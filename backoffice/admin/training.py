@@ -4,9 +4,8 @@ from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _
 from wtforms.validators import NumberRange
 
-from models.training import Training, TrainingSession
+from models.training import Training, TrainingAudience, TrainingSession
 
-from ..labels import TRAINING_AUDIENCES, choices
 from .base import BackofficeModelView, not_negative
 from .network import ORGANISATION_LOOKUP, PERSON_LOOKUP
 
@@ -15,32 +14,44 @@ CATEGORY = _("Training")
 # Numeric(5, 1): the largest number of hours the column holds.
 MOST_HOURS = 9999.9
 
+TRAINING_AUDIENCES = {
+    TrainingAudience.REFERENTS: _("Intrafamily-violence referents"),
+    TrainingAudience.FIRST_LINE: _("First-line professionals"),
+    TrainingAudience.MIXED: _("Mixed audience"),
+}
 
-class TrainingView(BackofficeModelView):
+
+class TrainingAxisView(BackofficeModelView):
+    """A screen of the training axis."""
+
     area = "training"
+
+
+class TrainingView(TrainingAxisView):
+    record_names = {"training": _("trainings")}
     column_list = ("title", "audience", "trainer")
-    column_details_list = ("title", "audience", "trainer", "description")
-    column_export_list = column_details_list
+    column_details_list = (*column_list, "description")
     column_searchable_list = ("title", "trainer.name", "trainer.short_name")
     column_filters = ("audience", "trainer.name")
     column_default_sort = "title"
     column_sortable_list = ("title", "audience", ("trainer", "trainer.name"))
-    column_choices = {"audience": choices(TRAINING_AUDIENCES)}
+    field_choices = {"audience": TRAINING_AUDIENCES}
     column_labels = {
         "title": _("Title"),
         "audience": _("Audience"),
         "trainer": _("Trainer"),
-        "trainer.name": _("Trainer"),
         "trainer.short_name": _("Short name"),
         "description": _("Description"),
     }
-    form_columns = ("title", "audience", "trainer", "description")
-    form_choices = {"audience": choices(TRAINING_AUDIENCES)}
+    form_columns = column_details_list
     form_ajax_refs = {"trainer": ORGANISATION_LOOKUP}
 
 
-class TrainingSessionView(BackofficeModelView):
-    area = "training"
+class TrainingSessionView(TrainingAxisView):
+    record_names = {
+        "training_session": _("training sessions"),
+        "training_participant": _("training participations"),
+    }
     column_list = ("training", "held_on", "hours", "participant_count")
     column_details_list = (
         "training",
@@ -51,15 +62,13 @@ class TrainingSessionView(BackofficeModelView):
         "external_participants",
         "participant_count",
     )
-    column_export_list = column_details_list
     column_searchable_list = ("training.title", "place")
     column_filters = ("held_on", "training.audience", "training.title")
     column_default_sort = ("held_on", True)
     column_sortable_list = (("training", "training.title"), "held_on", "hours")
-    column_choices = {"training.audience": choices(TRAINING_AUDIENCES)}
+    field_choices = {"training.audience": TRAINING_AUDIENCES}
     column_labels = {
         "training": _("Training"),
-        "training.title": _("Training"),
         "training.audience": _("Audience"),
         "held_on": _("Date"),
         "hours": _("Hours"),
@@ -74,14 +83,8 @@ class TrainingSessionView(BackofficeModelView):
     column_formatters = {"hours": lambda view, context, model, name: format_decimal(model.hours)}
     # Exports keep the plain number, which spreadsheets read in every language.
     column_formatters_export = {}
-    form_columns = (
-        "training",
-        "held_on",
-        "hours",
-        "place",
-        "participants",
-        "external_participants",
-    )
+    # The number of participants is counted, never typed.
+    form_columns = tuple(name for name in column_details_list if name != "participant_count")
     form_args = {
         "hours": {
             "validators": [

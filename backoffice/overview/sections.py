@@ -19,7 +19,7 @@ from sqlalchemy.orm import contains_eager
 from models import db
 from models.network import Municipality, Organisation, Person, ReferentAppointment
 
-from ..labels import ORGANISATION_KINDS
+from ..admin.network import ORGANISATION_KINDS
 
 REGIONAL = _("Regional organisations")
 

@@ -8,7 +8,7 @@ from flask import abort, render_template, request
 from flask_babel import format_date, gettext
 
 from .. import audit, exports
-from ..labels import APPOINTING_BODIES
+from ..admin.network import APPOINTING_BODIES
 from . import bp, sections
 from .sections import Section
 

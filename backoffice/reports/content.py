@@ -18,7 +18,7 @@ from models.children import Workshop
 from models.housing import HousingUnit
 from models.network import Municipality, Organisation
 
-from .. import labels
+from ..admin.housing import EXIT_DESTINATIONS
 from ..dashboard import charts, figures, one_decimal, percent
 from ..dashboard.period import Period
 
@@ -242,7 +242,7 @@ def _axes(net, tra, awa, hou, chi, agr) -> list[Axis]:
                     gettext("Destinations on exit"),
                     [gettext("Destination"), gettext("Stays")],
                     [
-                        [labels.EXIT_DESTINATIONS.get(code, gettext("Not recorded")), count]
+                        [EXIT_DESTINATIONS.get(code, gettext("Not recorded")), count]
                         for code, count in hou.destinations
                     ],
                 ),
