@@ -2,18 +2,23 @@
 
 Each page belongs to an area of the network's "who sees what" table. A role either may
 edit an area, may only view it, or has no access at all. Everything not granted here is
-refused: a page without an area, an area without a rule, a role without an entry.
+refused: a page without an area, an area without a rule, a role without an entry. Every
+refusal goes through `refuse` (or, when the answer must not tell that anything was
+refused, `log_refusal`), so that each one is answered and logged alike.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from flask import abort, redirect, request, url_for
 from flask_login import current_user
 from sqlalchemy import false
 
 from models.accounts import Role
+from models.audit import AuditAction
 
+from . import audit
 from .dashboard.period import Period
 
 VIEW, EDIT = "view", "edit"
@@ -71,6 +76,25 @@ def allowed(area: str | None, action: str) -> bool:
     if level is None:
         return False
     return action == VIEW or level == EDIT
+
+
+def log_refusal(reason: str = "", **record) -> None:
+    """Write the refusal of the current request into the audit log.
+
+    `reason` prefixes the request in the entry ("CSRF"); `record` names the record asked
+    for (`table_name`, `record_id`).
+    """
+    detail = " ".join(filter(None, (reason, request.method, request.path)))
+    audit.record_event(AuditAction.DENIED, detail=detail[:300], **record)
+
+
+def refuse():
+    """Refuse the current request: an anonymous visitor is sent to log in (and back here
+    afterwards); anyone else gets 403, and the refusal is logged."""
+    if not current_user.is_authenticated:
+        return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+    log_refusal()
+    abort(403)
 
 
 def sees_full_dashboard() -> bool:

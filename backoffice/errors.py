@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, render_template, request
+from flask import Flask, render_template
 from flask_babel import lazy_gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from . import audit
+from . import access
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error):
         # A write without a valid token may be a forged request: a refusal like any other.
-        audit.record_event("denied", detail=f"CSRF {request.method} {request.path}"[:300])
+        access.log_refusal("CSRF")
         title = _("The form expired")
         explanation = _("Reload the page and try again; nothing was saved.")
         return render_template("errors/error.html", title=title, explanation=explanation), 400

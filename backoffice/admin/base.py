@@ -127,7 +127,7 @@ class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, 
         RECORD_NAMES.update(vars(cls).get("record_names", {}))
 
     def __init__(self, model, name=None, category=None, **kwargs):
-        self.column_choices = {field: choices(labels) for field, labels in self.field_choices.items()}
+        self.column_choices = {name: choices(labels) for name, labels in self.field_choices.items()}
         # A form has no field across a link.
         self.form_choices = {f: c for f, c in self.column_choices.items() if "." not in f}
         self.column_labels = self._with_link_labels(dict(self.column_labels or {}))
@@ -310,9 +310,7 @@ class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, 
 
     @staticmethod
     def _dependents_message(model, blocking: dict[str, int]) -> str:
-        parts = ", ".join(
-            f"{count} × {record_name(table)}" for table, count in blocking.items()
-        )
+        parts = ", ".join(f"{count} × {record_name(table)}" for table, count in blocking.items())
         return gettext(
             "“%(record)s” cannot be deleted: other records refer to it (%(dependents)s). "
             "Delete or change those first, or archive it.",

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from models import db
+from models.audit import AuditAction
 
 from .. import audit, exports
 
@@ -71,7 +72,9 @@ class ExportingModel:
 
     def _record_export(self, count: int) -> None:
         audit.record_event(
-            "export", table_name=self.model.__tablename__, detail=f"{count} {request.path}"[:300]
+            AuditAction.EXPORT,
+            table_name=self.model.__tablename__,
+            detail=f"{count} {request.path}"[:300],
         )
 
     def _export_csv(self, return_url):

@@ -7,12 +7,11 @@ closes each of those doors; every admin view of the backoffice inherits it.
 
 from __future__ import annotations
 
-from flask import abort, has_request_context, redirect, request, url_for
-from flask_login import current_user
+from flask import abort, has_request_context
 
 from models import db
 
-from .. import access, audit, parameters
+from .. import access, parameters
 
 # Exposed Flask-Admin endpoints that change data or serve forms; all others only read.
 EDITING_ENDPOINTS = frozenset(
@@ -48,10 +47,7 @@ class AccessControlled:
         return super()._handle_view(name, **kwargs)
 
     def inaccessible_callback(self, name, **kwargs):
-        if not current_user.is_authenticated:
-            return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
-        audit.record_event("denied", detail=f"{request.method} {request.path}"[:300])
-        abort(403)
+        return access.refuse()
 
 
 class ForReader:
@@ -130,10 +126,5 @@ class AccessControlledModel(AccessControlled):
             abort(404)
         record = self.get_query().filter(self.model.id == record_id).one_or_none()
         if record is None and db.session.get(self.model, record_id) is not None:
-            audit.record_event(
-                "denied",
-                table_name=self.model.__tablename__,
-                record_id=record_id,
-                detail=f"{request.method} {request.path}"[:300],
-            )
+            access.log_refusal(table_name=self.model.__tablename__, record_id=record_id)
         return record

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Flask, abort, current_app, flash, redirect, request, session, url_for
+from flask import Flask, current_app, flash, request, session
 from flask_babel import gettext
 from flask_login import current_user
 
-from .. import access, audit
+from .. import access
 from . import kept_forms, passwords
 from .sessions import login_manager
 from .views import bp
@@ -32,12 +32,11 @@ def gate():
         if request.method == "POST" and (user_id := session.get("expired_user")):
             if _is_record_form(endpoint) and kept_forms.keep(user_id):
                 flash(gettext("What you typed is kept: log in again to get it back."))
-        return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+        return access.refuse()  # to the login page
     if request.blueprint in current_app.extensions["admin_endpoints"]:
         return None
     if not access.allowed(access.ROUTE_AREAS.get(endpoint), access.VIEW):
-        audit.record_event("denied", detail=f"{request.method} {request.path}"[:300])
-        abort(403)
+        return access.refuse()
     return None
 
 

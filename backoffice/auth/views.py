@@ -6,6 +6,8 @@ from flask import Blueprint, flash, redirect, render_template, request, session,
 from flask_babel import gettext
 from flask_login import current_user
 
+from models.audit import AuditAction
+
 from .. import audit
 from . import accounts, passwords, sessions, throttle
 from .forms import LoginForm, PasswordChangeForm
@@ -26,7 +28,7 @@ def login():
         username, address = form.username.data.strip(), request.remote_addr or "unknown"
         user = accounts.find(username)
         if throttle.is_locked(username, address):
-            audit.record_event("login_failed", username=username, detail="locked")
+            audit.record_event(AuditAction.LOGIN_FAILED, username=username, detail="locked")
             flash(gettext("Too many failed attempts. Try again in 15 minutes."), "error")
             status = 429
         elif passwords.verify(user.password_hash if user else None, form.password.data) and (
@@ -34,11 +36,11 @@ def login():
         ):
             throttle.clear(username)
             sessions.start(user)
-            audit.record_event("login", username=user.username)
+            audit.record_event(AuditAction.LOGIN, username=user.username)
             return redirect(local_target(request.args.get("next")))
         else:
             throttle.record_failure(username, address)
-            audit.record_event("login_failed", username=username)
+            audit.record_event(AuditAction.LOGIN_FAILED, username=username)
             flash(gettext("Unknown username or wrong password."), "error")
             status = 401
     return render_template("auth/login.html", form=form), status
@@ -48,7 +50,7 @@ def login():
 def logout():
     username = current_user.username if current_user.is_authenticated else None
     sessions.end(getattr(current_user, "token", None))
-    audit.record_event("logout", username=username)
+    audit.record_event(AuditAction.LOGOUT, username=username)
     flash(gettext("You are logged out."))
     return redirect(url_for("auth.login"))
 

@@ -7,6 +7,8 @@ from datetime import date
 from flask import abort, render_template, request
 from flask_babel import format_date, gettext
 
+from models.audit import AuditAction
+
 from .. import audit, exports
 from ..admin.network import APPOINTING_BODIES
 from . import bp, sections
@@ -43,7 +45,7 @@ def export(fmt: str):
         response = exports.xlsx_response(filename, [organisations, referents])
         counted = f"{len(organisations.rows)} organisations, {len(referents.rows)} referents"
     audit.record_event(
-        "export", table_name="organisation", detail=f"{counted} {request.path}"[:300]
+        AuditAction.EXPORT, table_name="organisation", detail=f"{counted} {request.path}"[:300]
     )
     return response
 
