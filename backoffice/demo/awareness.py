@@ -35,35 +35,34 @@ ACTIONS = [
 ]
 
 
+# (title, kind, languages, copies or None, month issued)
+MATERIALS = {
+    "flyer": (
+        "Dépliant « Violences intrafamiliales : où trouver de l'aide ? »",
+        MaterialKind.FLYER,
+        "fr,nl,de",
+        5000,
+        3,
+    ),
+    "poster": ("Affiche STOPP VIF", MaterialKind.POSTER, "fr", 300, 3),
+    "card": ("Carte de poche des numéros utiles", MaterialKind.CARD, "fr,nl,de,en", 10000, 9),
+    "page": ("Page web du réseau STOPP VIF", MaterialKind.WEB_PAGE, "fr", None, 2),
+}
+
+
 def load(year: int, net: DemoNetwork) -> None:
-    flyer = CommunicationMaterial(
-        title="Dépliant « Violences intrafamiliales : où trouver de l'aide ? »",
-        kind=MaterialKind.FLYER,
-        languages="fr,nl,de",
-        quantity=5000,
-        issued_on=date(year, 3, 1),
-    )
-    poster = CommunicationMaterial(
-        title="Affiche STOPP VIF",
-        kind=MaterialKind.POSTER,
-        languages="fr",
-        quantity=300,
-        issued_on=date(year, 3, 1),
-    )
-    card = CommunicationMaterial(
-        title="Carte de poche des numéros utiles",
-        kind=MaterialKind.CARD,
-        languages="fr,nl,de,en",
-        quantity=10000,
-        issued_on=date(year, 9, 1),
-    )
-    page = CommunicationMaterial(
-        title="Page web du réseau STOPP VIF",
-        kind=MaterialKind.WEB_PAGE,
-        languages="fr",
-        issued_on=date(year, 2, 1),
-    )
-    db.session.add_all([flyer, poster, card, page])
+    materials = {
+        key: CommunicationMaterial(
+            title=title,
+            kind=kind,
+            languages=languages,
+            quantity=quantity,
+            issued_on=date(year, month, 1),
+        )
+        for key, (title, kind, languages, quantity, month) in MATERIALS.items()
+    }
+    db.session.add_all(materials.values())
+    flyer, card = materials["flyer"], materials["card"]
     for town, title, occasion, month, day, public in ACTIONS:
         db.session.add(
             AwarenessAction(

@@ -26,23 +26,14 @@ def load(year: int, net: DemoNetwork) -> None:
         facilitators=[net.organisations["ssm"], net.organisations["sapv"]],
     )
     db.session.add(workshop)
-    for held_on, children, parents in zip(first_wednesdays(year), CHILDREN, PARENTS, strict=True):
-        db.session.add(
-            WorkshopSession(
-                workshop=workshop,
-                held_on=held_on,
-                children_present=children,
-                parents_present=parents,
-            )
-        )
+    held = list(zip(first_wednesdays(year), CHILDREN, PARENTS, strict=True))
     # This year's sessions so far, so that the current year is not empty.
     today = date.today()
-    for i, held_on in enumerate(d for d in first_wednesdays(year + 1) if d < today):
-        db.session.add(
-            WorkshopSession(
-                workshop=workshop,
-                held_on=held_on,
-                children_present=CHILDREN[i] - 1,
-                parents_present=PARENTS[i],
-            )
+    so_far = [d for d in first_wednesdays(year + 1) if d < today]
+    held += [(d, CHILDREN[i] - 1, PARENTS[i]) for i, d in enumerate(so_far)]
+    db.session.add_all(
+        WorkshopSession(
+            workshop=workshop, held_on=held_on, children_present=children, parents_present=parents
         )
+        for held_on, children, parents in held
+    )

@@ -11,6 +11,11 @@ from models.training import Training, TrainingAudience, TrainingSession
 from .network import DemoNetwork
 
 
+def _attending(referents: list, session: int) -> list:
+    """The first nine referents come to every session of three, the others to two of them."""
+    return [p for j, p in enumerate(referents) if j % 3 != session or j < 9]
+
+
 def load(year: int, net: DemoNetwork) -> None:
     pole = net.organisations["pole"]
     basics = Training(
@@ -26,25 +31,24 @@ def load(year: int, net: DemoNetwork) -> None:
     )
     db.session.add_all([basics, first_line])
     referents = net.referents
-    for i, (month, day) in enumerate(((2, 6), (3, 6), (4, 3))):
-        db.session.add(
-            TrainingSession(
-                training=basics,
-                held_on=date(year, month, day),
-                hours=Decimal("6.0"),
-                place="Salle du conseil, Chaudfontaine",
-                participants=[p for j, p in enumerate(referents) if j % 3 != i % 3 or j < 9],
-            )
-        )
     others = [p for p in net.members if p not in referents]
-    for month, day, external in ((9, 18, 14), (11, 13, 11)):
-        db.session.add(
-            TrainingSession(
-                training=first_line,
-                held_on=date(year, month, day),
-                hours=Decimal("3.5"),
-                place="Centre culturel d'Esneux",
-                participants=others[:8],
-                external_participants=external,
-            )
+    # (training, month, day, hours, place, participants, external participants)
+    sessions = [
+        (basics, month, day, "6.0", "Salle du conseil, Chaudfontaine", _attending(referents, i), 0)
+        for i, (month, day) in enumerate(((2, 6), (3, 6), (4, 3)))
+    ]
+    sessions += [
+        (first_line, month, day, "3.5", "Centre culturel d'Esneux", others[:8], external)
+        for month, day, external in ((9, 18, 14), (11, 13, 11))
+    ]
+    db.session.add_all(
+        TrainingSession(
+            training=training,
+            held_on=date(year, month, day),
+            hours=Decimal(hours),
+            place=place,
+            participants=participants,
+            external_participants=external,
         )
+        for training, month, day, hours, place, participants, external in sessions
+    )
