@@ -35,9 +35,12 @@ def init_admin(app: Flask) -> Admin:
     for area in DOMAIN_AREAS:
         area.add_views(admin)
     admin.add_link(
-        MenuLink(name=_("Network overview"), endpoint="overview.index", category=network.CATEGORY)
+        MenuLink(
+            name=_("Network overview"),
+            endpoint="overview.index",
+            category=network.NetworkView.menu_category,
+        )
     )
-    administration = _("Administration")
-    admin.add_view(UserView(User, _("User accounts"), administration))
-    admin.add_view(AuditEntryView(AuditEntry, _("Audit log"), administration))
+    admin.add_view(UserView(User, _("User accounts")))
+    admin.add_view(AuditEntryView(AuditEntry, _("Audit log")))
     return admin

@@ -27,6 +27,7 @@ def _password_policy(form, field) -> None:
 
 class UserView(BackofficeModelView):
     area = "accounts"
+    menu_category = _("Administration")
     record_names = {"user_account": _("user accounts")}
     # Accounts are deactivated, never deleted: the audit log keeps naming them.
     allow_delete = False
@@ -44,9 +45,7 @@ class UserView(BackofficeModelView):
     column_labels = {
         "username": _("Username"),
         "role": _("Role"),
-        "organisation": _("Organisation"),
         "language": _("Language"),
-        "active": _("Active"),
         "last_login_at": _("Last login"),
         "created_at": _("Created"),
         "new_password": _("New password"),

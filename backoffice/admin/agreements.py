@@ -10,8 +10,6 @@ from models.agreements import Agreement, AgreementKind, AgreementStatus
 from .base import BackofficeModelView, choices
 from .network import ORGANISATION_LOOKUP
 
-CATEGORY = _("Agreements")
-
 AGREEMENT_KINDS = {
     AgreementKind.PARTNERSHIP: _("Partnership agreement"),
     AgreementKind.COLLABORATION: _("Collaboration agreement"),
@@ -49,6 +47,7 @@ def _status(view, context, model, name) -> str:
 
 class AgreementView(BackofficeModelView):
     area = "agreements"
+    menu_category = _("Agreements")
     record_names = {"agreement": _("agreements")}
     column_list = ("organisation", "kind", "title", "valid_from", "valid_until", "status")
     column_details_list = (
@@ -84,18 +83,13 @@ class AgreementView(BackofficeModelView):
     field_choices = {"kind": AGREEMENT_KINDS}
     column_formatters = {"status": _status}
     column_labels = {
-        "organisation": _("Organisation"),
         "organisation.short_name": _("Short name"),
         "organisation.municipality.name": _("Organisation's municipality"),
-        "kind": _("Kind"),
-        "title": _("Title"),
         "reference": _("Reference"),
         "signed_on": _("Signed on"),
         "valid_from": _("Valid from"),
         "valid_until": _("Valid until"),
         "status": _("Status"),
-        "document_reference": _("Signed original filed at"),
-        "notes": _("Notes"),
     }
     # The status follows from the dates: nobody sets it.
     form_columns = tuple(name for name in column_details_list if name != "status")
@@ -111,4 +105,4 @@ class AgreementView(BackofficeModelView):
 
 def add_views(admin) -> None:
     """Add this area's screens to the admin, in menu order."""
-    admin.add_view(AgreementView(Agreement, _("Agreements"), CATEGORY))
+    admin.add_view(AgreementView(Agreement, _("Agreements")))

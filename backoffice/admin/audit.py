@@ -152,6 +152,7 @@ def _record_kinds() -> list[tuple[str, object]]:
 
 class AuditEntryView(BackofficeModelView):
     area = "audit"
+    menu_category = _("Administration")
     read_only = True
     column_list = ("at", "username", "action", "table_name", "record_label", "changes", "detail")
     column_details_list = (*column_list, "record_id", "address")

@@ -18,7 +18,13 @@ from models.awareness import (
 from .base import BackofficeModelView, choices, not_negative
 from .network import ORGANISATION_LOOKUP
 
-CATEGORY = _("Awareness and communication")
+
+class AwarenessView(BackofficeModelView):
+    """A screen of awareness raising."""
+
+    area = "awareness"
+    menu_category = _("Awareness and communication")
+
 
 OCCASIONS = {
     Occasion.LOCAL_EVENT: _("Local event"),
@@ -69,12 +75,6 @@ def _municipality_or_zone(view, context, model, name) -> str:
     return str(model.municipality) if model.municipality else gettext("Whole police zone")
 
 
-class AwarenessView(BackofficeModelView):
-    """A screen of awareness raising."""
-
-    area = "awareness"
-
-
 class AwarenessActionView(AwarenessView):
     record_names = {
         "awareness_action": _("awareness actions"),
@@ -105,14 +105,10 @@ class AwarenessActionView(AwarenessView):
     field_choices = {"occasion": OCCASIONS}
     column_formatters = {"municipality": _municipality_or_zone}
     column_labels = {
-        "held_on": _("Date"),
-        "title": _("Title"),
-        "municipality": _("Municipality"),
         "occasion": _("Occasion"),
         "public_reached": _("Public reached"),
         "materials": _("Materials used"),
         "partners": _("Partners"),
-        "notes": _("Notes"),
     }
     form_columns = (
         "title",
@@ -141,12 +137,9 @@ class CommunicationMaterialView(AwarenessView):
     field_choices = {"kind": MATERIAL_KINDS}
     column_formatters = {"languages": _language_names}
     column_labels = {
-        "title": _("Title"),
-        "kind": _("Kind"),
         "languages": _("Languages"),
         "quantity": _("Quantity"),
         "issued_on": _("Issued on"),
-        "description": _("Description"),
     }
     form_columns = column_details_list
     form_overrides = {"languages": LanguagesField}
@@ -160,7 +153,5 @@ class CommunicationMaterialView(AwarenessView):
 
 def add_views(admin) -> None:
     """Add this area's screens to the admin, in menu order."""
-    admin.add_view(AwarenessActionView(AwarenessAction, _("Awareness actions"), CATEGORY))
-    admin.add_view(
-        CommunicationMaterialView(CommunicationMaterial, _("Communication materials"), CATEGORY)
-    )
+    admin.add_view(AwarenessActionView(AwarenessAction, _("Awareness actions")))
+    admin.add_view(CommunicationMaterialView(CommunicationMaterial, _("Communication materials")))

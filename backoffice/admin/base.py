@@ -57,6 +57,23 @@ CONSTRAINT_MESSAGES = {
 }
 
 
+# Labels of the columns that mean the same on every screen. A screen's `column_labels` adds
+# the labels of its own columns, and may word one of these otherwise.
+COMMON_LABELS = {
+    "name": _("Name"),
+    "title": _("Title"),
+    "kind": _("Kind"),
+    "description": _("Description"),
+    "notes": _("Notes"),
+    "held_on": _("Date"),
+    "place": _("Place"),
+    "address": _("Address"),
+    "municipality": _("Municipality"),
+    "organisation": _("Organisation"),
+    "active": _("Active"),
+    "document_reference": _("Signed original filed at"),
+}
+
 # Plural names of the tables, as the screens declare them in `record_names`: messages and the
 # audit log name records by them.
 RECORD_NAMES: dict = {}
@@ -94,14 +111,16 @@ class RecordLookup(QueryAjaxModelLoader):
 class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, ModelView):
     """A screen over one model. Subclasses only declare; they decide no access themselves.
 
-    Besides Flask-Admin's attributes, a screen declares:
+    Besides Flask-Admin's attributes, a screen declares (the area and the menu category on
+    the base class its area's screens share):
     - `field_choices`: for each field with a fixed set of values, the mapping of each value
       to its label; this one mapping feeds the list, its filter and the form;
     - `record_names`: the plural name of its table and of the links it edits, by table;
     - `date_order`: the (start, end) pairs of fields whose end may not come before the start.
-    A column reached through a link ("municipality.name") is labelled as the link
-    ("municipality") unless `column_labels` says otherwise; the export holds what the
-    details show unless `column_export_list` says otherwise.
+    A column is labelled by `column_labels`, else by `COMMON_LABELS`; one reached through a
+    link ("municipality.name") is labelled as the link ("municipality") unless said
+    otherwise; the export holds what the details show unless `column_export_list` says
+    otherwise.
     """
 
     can_view_details = True
@@ -118,6 +137,7 @@ class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, 
     filter_converter = ListFilters()
     form_base_class = BackofficeForm  # text refuses control characters in every form
 
+    menu_category = None  # the menu the screen sits in: its area's
     field_choices: dict[str, dict] = {}
     record_names: dict = {}
     date_order: tuple[tuple[str, str], ...] = ()
@@ -130,9 +150,10 @@ class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, 
         self.column_choices = {name: choices(labels) for name, labels in self.field_choices.items()}
         # A form has no field across a link.
         self.form_choices = {f: c for f, c in self.column_choices.items() if "." not in f}
-        self.column_labels = self._with_link_labels(dict(self.column_labels or {}))
+        self.column_labels = self._with_link_labels({**COMMON_LABELS, **(self.column_labels or {})})
         if self.column_export_list is None:
             self.column_export_list = self.column_details_list or self.column_list
+        category = category or self.menu_category
         super().__init__(model, db, name=name, category=category, **kwargs)
 
     def _with_link_labels(self, labels: dict) -> dict:

@@ -8,7 +8,12 @@ from models.children import OLDEST_AGE, Workshop, WorkshopSession
 from .base import BackofficeModelView, not_negative
 from .network import ORGANISATION_LOOKUP
 
-CATEGORY = _("Children and youth")
+
+class ChildrenView(BackofficeModelView):
+    """A screen of the children and youth axis."""
+
+    area = "children"
+    menu_category = _("Children and youth")
 
 
 class NotBelow:
@@ -28,12 +33,6 @@ def age(*validators) -> dict:
     """Form arguments for an age of a minor."""
     in_range = NumberRange(min=0, max=OLDEST_AGE, message=_("Must be between %(min)s and %(max)s."))
     return {"validators": [in_range, *validators]}
-
-
-class ChildrenView(BackofficeModelView):
-    """A screen of the children and youth axis."""
-
-    area = "children"
 
 
 class WorkshopView(ChildrenView):
@@ -64,16 +63,12 @@ class WorkshopView(ChildrenView):
         "active",
     )
     column_labels = {
-        "name": _("Name"),
         "age_range": _("Ages"),
         "min_age": _("Minimum age"),
         "max_age": _("Maximum age"),
         "schedule": _("Schedule"),
-        "place": _("Place"),
-        "municipality": _("Municipality"),
         "parents_reception": _("Parents' reception"),
         "facilitators": _("Facilitating organisations"),
-        "active": _("Active"),
     }
     # Shown in the form too, under the field.
     column_descriptions = {"parents_reception": _("Parents are received while the children meet.")}
@@ -101,10 +96,8 @@ class WorkshopSessionView(ChildrenView):
     )
     column_labels = {
         "workshop": _("Workshop"),
-        "held_on": _("Date"),
         "children_present": _("Children present"),
         "parents_present": _("Parents present"),
-        "notes": _("Notes"),
     }
     column_descriptions = {"notes": _("Never write a child's or a parent's name here.")}
     form_columns = column_details_list
@@ -113,5 +106,5 @@ class WorkshopSessionView(ChildrenView):
 
 def add_views(admin) -> None:
     """Add this area's screens to the admin, in menu order."""
-    admin.add_view(WorkshopSessionView(WorkshopSession, _("Workshop sessions"), CATEGORY))
-    admin.add_view(WorkshopView(Workshop, _("Workshops"), CATEGORY))
+    admin.add_view(WorkshopSessionView(WorkshopSession, _("Workshop sessions")))
+    admin.add_view(WorkshopView(Workshop, _("Workshops")))

@@ -21,7 +21,13 @@ from models.housing import (
 from .base import BackofficeModelView, not_negative
 from .network import ORGANISATION_LOOKUP
 
-CATEGORY = _("Emergency housing")
+
+class HousingView(BackofficeModelView):
+    """A screen of emergency housing: lists and exports leave addresses and notes out."""
+
+    area = "housing"
+    menu_category = _("Emergency housing")
+
 
 EXIT_DESTINATIONS = {
     ExitDestination.OWN_HOUSING: _("Own housing"),
@@ -127,12 +133,6 @@ def covers_stays(bound: str):
     return check
 
 
-class HousingView(BackofficeModelView):
-    """A screen of emergency housing: lists and exports leave addresses and notes out."""
-
-    area = "housing"
-
-
 class HousingUnitView(HousingView):
     record_names = {"housing_unit": _("emergency housing units")}
     column_list = (
@@ -164,12 +164,9 @@ class HousingUnitView(HousingView):
     column_labels = {
         "label": _("Name"),
         "provider": _("Provided by"),
-        "municipality": _("Municipality"),
         "capacity": _("Capacity (persons)"),
         "available_from": _("Available from"),
         "available_until": _("Available until"),
-        "address": _("Address"),
-        "notes": _("Notes"),
     }
     column_descriptions = {"address": _("Confidential: never listed nor exported.")}
     form_columns = column_details_list
@@ -233,7 +230,6 @@ class HousingStayView(HousingView):
         "adults": _("Adults"),
         "children": _("Children"),
         "destination": _("Destination on exit"),
-        "notes": _("Notes"),
     }
     column_descriptions = {
         "household_code": _("Given by the backoffice: never a name."),
@@ -255,5 +251,5 @@ class HousingStayView(HousingView):
 
 def add_views(admin) -> None:
     """Add the emergency housing screens to the admin, in menu order."""
-    admin.add_view(HousingStayView(HousingStay, _("Stays"), CATEGORY))
-    admin.add_view(HousingUnitView(HousingUnit, _("Housing units"), CATEGORY))
+    admin.add_view(HousingStayView(HousingStay, _("Stays")))
+    admin.add_view(HousingUnitView(HousingUnit, _("Housing units")))

@@ -15,7 +15,13 @@ from models.network import (
 
 from .base import BackofficeModelView
 
-CATEGORY = _("Network")
+
+class NetworkView(BackofficeModelView):
+    """A screen of the network."""
+
+    area = "network"
+    menu_category = _("Network")
+
 
 ORGANISATION_LOOKUP = {"fields": ("name", "short_name"), "page_size": 20}
 PERSON_LOOKUP = {"fields": ("last_name", "first_name"), "page_size": 20}
@@ -46,18 +52,12 @@ APPOINTING_BODIES = {
 }
 
 
-class NetworkView(BackofficeModelView):
-    """A screen of the network."""
-
-    area = "network"
-
-
 class MunicipalityView(NetworkView):
     record_names = {"municipality": _("municipalities")}
     column_list = ("name", "postal_code")
     column_searchable_list = ("name", "postal_code")
     column_default_sort = "name"
-    column_labels = {"name": _("Name"), "postal_code": _("Postal code")}
+    column_labels = {"postal_code": _("Postal code")}
     form_columns = ("name", "postal_code")
 
 
@@ -80,15 +80,10 @@ class OrganisationView(NetworkView):
     column_default_sort = "name"
     field_choices = {"kind": ORGANISATION_KINDS}
     column_labels = {
-        "name": _("Name"),
         "short_name": _("Short name"),
-        "kind": _("Kind"),
-        "municipality": _("Municipality"),
-        "address": _("Address"),
         "phone": _("Phone"),
         "email": _("E-mail"),
         "website": _("Website"),
-        "active": _("Active"),
     }
     form_columns = column_details_list
 
@@ -103,7 +98,6 @@ class PersonView(NetworkView):
         "first_name": _("First name"),
         "last_name": _("Last name"),
         "job_title": _("Job title"),
-        "organisation": _("Organisation"),
         "email": _("Work e-mail"),
         "phone": _("Work phone"),
     }
@@ -129,7 +123,6 @@ class ReferentAppointmentView(NetworkView):
         "person": _("Referent"),
         "person.last_name": _("Last name"),
         "person.first_name": _("First name"),
-        "municipality": _("Municipality"),
         "appointed_by": _("Appointed by"),
         **PERIOD_LABELS,
     }
@@ -167,8 +160,6 @@ class PlatformMeetingView(NetworkView):
     column_filters = ("held_on",)
     column_default_sort = ("held_on", True)
     column_labels = {
-        "held_on": _("Date"),
-        "place": _("Place"),
         "agenda": _("Agenda"),
         "minutes": _("Minutes"),
         "attendees": _("Attendees"),
@@ -180,9 +171,9 @@ class PlatformMeetingView(NetworkView):
 
 def add_views(admin) -> None:
     """Add the network's screens to the admin, in menu order."""
-    admin.add_view(OrganisationView(Organisation, _("Organisations"), CATEGORY))
-    admin.add_view(PersonView(Person, _("Professionals"), CATEGORY))
-    admin.add_view(ReferentAppointmentView(ReferentAppointment, _("Referents"), CATEGORY))
-    admin.add_view(PlatformMembershipView(PlatformMembership, _("Platform members"), CATEGORY))
-    admin.add_view(PlatformMeetingView(PlatformMeeting, _("Platform meetings"), CATEGORY))
-    admin.add_view(MunicipalityView(Municipality, _("Municipalities"), CATEGORY))
+    admin.add_view(OrganisationView(Organisation, _("Organisations")))
+    admin.add_view(PersonView(Person, _("Professionals")))
+    admin.add_view(ReferentAppointmentView(ReferentAppointment, _("Referents")))
+    admin.add_view(PlatformMembershipView(PlatformMembership, _("Platform members")))
+    admin.add_view(PlatformMeetingView(PlatformMeeting, _("Platform meetings")))
+    admin.add_view(MunicipalityView(Municipality, _("Municipalities")))

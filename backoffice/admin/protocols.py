@@ -10,8 +10,6 @@ from models.protocols import InterventionProtocol
 from .base import BackofficeModelView
 from .network import ORGANISATION_LOOKUP
 
-CATEGORY = _("Protocols")
-
 
 class SignedByFilter(BaseSQLAFilter):
     """Keep the protocols signed by an organisation whose name contains the text."""
@@ -38,6 +36,7 @@ def _signatory_names(view, context, model, name) -> str:
 
 class InterventionProtocolView(BackofficeModelView):
     area = "protocols"
+    menu_category = _("Protocols")
     record_names = {
         "intervention_protocol": _("intervention protocols"),
         "protocol_signatory": _("intervention protocol signatures"),
@@ -55,12 +54,10 @@ class InterventionProtocolView(BackofficeModelView):
     column_filters = ("title", "adopted_on", SignedByFilter(_("Signed by")))
     column_default_sort = [("title", False), ("revision", True)]
     column_labels = {
-        "title": _("Title"),
         "revision": _("Version"),
         "adopted_on": _("Adopted on"),
         "signatories": _("Signatories"),
         "summary": _("Summary"),
-        "document_reference": _("Signed original filed at"),
     }
     # The list counts the signatories; details and exports name them.
     column_formatters = {"signatories": lambda v, c, m, n: len(m.signatories)}
@@ -78,6 +75,4 @@ class InterventionProtocolView(BackofficeModelView):
 
 def add_views(admin) -> None:
     """Add this area's screens to the admin, in menu order."""
-    admin.add_view(
-        InterventionProtocolView(InterventionProtocol, _("Intervention protocols"), CATEGORY)
-    )
+    admin.add_view(InterventionProtocolView(InterventionProtocol, _("Intervention protocols")))

@@ -9,7 +9,13 @@ from models.training import Training, TrainingAudience, TrainingSession
 from .base import BackofficeModelView, not_negative
 from .network import ORGANISATION_LOOKUP, PERSON_LOOKUP
 
-CATEGORY = _("Training")
+
+class TrainingAxisView(BackofficeModelView):
+    """A screen of the training axis."""
+
+    area = "training"
+    menu_category = _("Training")
+
 
 # Numeric(5, 1): the largest number of hours the column holds.
 MOST_HOURS = 9999.9
@@ -19,12 +25,6 @@ TRAINING_AUDIENCES = {
     TrainingAudience.FIRST_LINE: _("First-line professionals"),
     TrainingAudience.MIXED: _("Mixed audience"),
 }
-
-
-class TrainingAxisView(BackofficeModelView):
-    """A screen of the training axis."""
-
-    area = "training"
 
 
 class TrainingView(TrainingAxisView):
@@ -37,11 +37,9 @@ class TrainingView(TrainingAxisView):
     column_sortable_list = ("title", "audience", ("trainer", "trainer.name"))
     field_choices = {"audience": TRAINING_AUDIENCES}
     column_labels = {
-        "title": _("Title"),
         "audience": _("Audience"),
         "trainer": _("Trainer"),
         "trainer.short_name": _("Short name"),
-        "description": _("Description"),
     }
     form_columns = column_details_list
     form_ajax_refs = {"trainer": ORGANISATION_LOOKUP}
@@ -70,9 +68,7 @@ class TrainingSessionView(TrainingAxisView):
     column_labels = {
         "training": _("Training"),
         "training.audience": _("Audience"),
-        "held_on": _("Date"),
         "hours": _("Hours"),
-        "place": _("Place"),
         "participants": _("Recorded participants"),
         "external_participants": _("External participants"),
         "participant_count": _("Participants"),
@@ -99,5 +95,5 @@ class TrainingSessionView(TrainingAxisView):
 
 def add_views(admin) -> None:
     """Add this area's screens to the admin, in menu order."""
-    admin.add_view(TrainingSessionView(TrainingSession, _("Training sessions"), CATEGORY))
-    admin.add_view(TrainingView(Training, _("Trainings"), CATEGORY))
+    admin.add_view(TrainingSessionView(TrainingSession, _("Training sessions")))
+    admin.add_view(TrainingView(Training, _("Trainings")))
