@@ -83,7 +83,6 @@ class AgreementView(BackofficeModelView):
     field_choices = {"kind": AGREEMENT_KINDS}
     column_formatters = {"status": _status}
     column_labels = {
-        "organisation.short_name": _("Short name"),
         "organisation.municipality.name": _("Organisation's municipality"),
         "reference": _("Reference"),
         "signed_on": _("Signed on"),

@@ -61,11 +61,18 @@ CONSTRAINT_MESSAGES = {
 # the labels of its own columns, and may word one of these otherwise.
 COMMON_LABELS = {
     "name": _("Name"),
+    "short_name": _("Short name"),
+    "first_name": _("First name"),
+    "last_name": _("Last name"),
+    "phone": _("Phone"),
+    "email": _("E-mail"),
     "title": _("Title"),
     "kind": _("Kind"),
     "description": _("Description"),
     "notes": _("Notes"),
     "held_on": _("Date"),
+    "starts_on": _("From"),
+    "ends_on": _("Until"),
     "place": _("Place"),
     "address": _("Address"),
     "municipality": _("Municipality"),
@@ -73,6 +80,9 @@ COMMON_LABELS = {
     "active": _("Active"),
     "document_reference": _("Signed original filed at"),
 }
+
+# The columns that name a record: a link's column of this name is labelled as the link.
+RECORD_NAMING_COLUMNS = ("name", "title", "label")
 
 # Plural names of the tables, as the screens declare them in `record_names`: messages and the
 # audit log name records by them.
@@ -117,10 +127,9 @@ class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, 
       to its label; this one mapping feeds the list, its filter and the form;
     - `record_names`: the plural name of its table and of the links it edits, by table;
     - `date_order`: the (start, end) pairs of fields whose end may not come before the start.
-    A column is labelled by `column_labels`, else by `COMMON_LABELS`; one reached through a
-    link ("municipality.name") is labelled as the link ("municipality") unless said
-    otherwise; the export holds what the details show unless `column_export_list` says
-    otherwise.
+    A column is labelled by `column_labels`, else by `COMMON_LABELS`, and one reached through
+    a link as `_with_link_labels` says; the export holds what the details show unless
+    `column_export_list` says otherwise.
     """
 
     can_view_details = True
@@ -157,7 +166,9 @@ class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, 
         super().__init__(model, db, name=name, category=category, **kwargs)
 
     def _with_link_labels(self, labels: dict) -> dict:
-        """`labels`, with each column reached through a link labelled as the link."""
+        """`labels`, with each column reached through a link labelled: as the link when it
+        is the linked record's name ("municipality.name": "Municipality"), else as the
+        column itself ("person.last_name": "Last name")."""
         named = (
             *(self.column_list or ()),
             *(self.column_details_list or ()),
@@ -166,10 +177,12 @@ class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, 
             *(self.column_filters or ()),
         )
         for name in named:
-            if isinstance(name, str) and name not in labels:
-                link = name.split(".", 1)[0]
-                if link != name and link in labels:
-                    labels[name] = labels[link]
+            if not isinstance(name, str) or "." not in name or name in labels:
+                continue
+            link, column = name.rsplit(".", 1)
+            labelled_as = link if column in RECORD_NAMING_COLUMNS else column
+            if labelled_as in labels:
+                labels[name] = labels[labelled_as]
         return labels
 
     def _get_list_value(self, context, model, name, column_formatters, column_type_formatters):

@@ -26,8 +26,6 @@ class NetworkView(BackofficeModelView):
 ORGANISATION_LOOKUP = {"fields": ("name", "short_name"), "page_size": 20}
 PERSON_LOOKUP = {"fields": ("last_name", "first_name"), "page_size": 20}
 
-PERIOD_LABELS = {"starts_on": _("From"), "ends_on": _("Until")}
-
 ORGANISATION_KINDS = {
     OrganisationKind.POLICE_VICTIM_ASSISTANCE: _("Police victim assistance"),
     OrganisationKind.MUNICIPAL_SOCIAL_SERVICE: _("Municipal social service"),
@@ -80,9 +78,6 @@ class OrganisationView(NetworkView):
     column_default_sort = "name"
     field_choices = {"kind": ORGANISATION_KINDS}
     column_labels = {
-        "short_name": _("Short name"),
-        "phone": _("Phone"),
-        "email": _("E-mail"),
         "website": _("Website"),
     }
     form_columns = column_details_list
@@ -95,8 +90,6 @@ class PersonView(NetworkView):
     column_filters = ("organisation",)
     column_default_sort = "last_name"
     column_labels = {
-        "first_name": _("First name"),
-        "last_name": _("Last name"),
         "job_title": _("Job title"),
         "email": _("Work e-mail"),
         "phone": _("Work phone"),
@@ -121,10 +114,7 @@ class ReferentAppointmentView(NetworkView):
     field_choices = {"appointed_by": APPOINTING_BODIES}
     column_labels = {
         "person": _("Referent"),
-        "person.last_name": _("Last name"),
-        "person.first_name": _("First name"),
         "appointed_by": _("Appointed by"),
-        **PERIOD_LABELS,
     }
     form_columns = column_list
     form_ajax_refs = {"person": PERSON_LOOKUP}
@@ -140,9 +130,6 @@ class PlatformMembershipView(NetworkView):
     column_labels = {
         "person": _("Member"),
         "person.organisation": _("Organisation"),
-        "person.last_name": _("Last name"),
-        "person.first_name": _("First name"),
-        **PERIOD_LABELS,
     }
     form_columns = ("person", "starts_on", "ends_on")
     form_ajax_refs = {"person": PERSON_LOOKUP}

@@ -39,7 +39,6 @@ class TrainingView(TrainingAxisView):
     column_labels = {
         "audience": _("Audience"),
         "trainer": _("Trainer"),
-        "trainer.short_name": _("Short name"),
     }
     form_columns = column_details_list
     form_ajax_refs = {"trainer": ORGANISATION_LOOKUP}
