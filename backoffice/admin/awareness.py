@@ -26,35 +26,6 @@ class AwarenessView(BackofficeModelView):
     menu_category = _("Awareness and communication")
 
 
-OCCASIONS = {
-    Occasion.LOCAL_EVENT: _("Local event"),
-    Occasion.CAMPAIGN_25_NOVEMBER: _("25 November campaign"),
-    Occasion.SCHOOL: _("School"),
-    Occasion.MARKET_OR_FAIR: _("Market or fair"),
-    Occasion.PRESS_OR_MEDIA: _("Press or media"),
-    Occasion.ONLINE: _("Online"),
-    Occasion.OTHER: _("Other"),
-}
-
-MATERIAL_KINDS = {
-    MaterialKind.FLYER: _("Flyer"),
-    MaterialKind.POSTER: _("Poster"),
-    MaterialKind.CARD: _("Card"),
-    MaterialKind.WEB_PAGE: _("Web page"),
-    MaterialKind.VIDEO: _("Video"),
-    MaterialKind.BOOKLET: _("Booklet"),
-    MaterialKind.GOODIES: _("Promotional items"),
-    MaterialKind.OTHER: _("Other"),
-}
-
-MATERIAL_LANGUAGES = {
-    Language.FR: _("French"),
-    Language.NL: _("Dutch"),
-    Language.DE: _("German"),
-    Language.EN: _("English"),
-}
-
-
 class LanguagesField(SelectMultipleField):
     """A multiple choice of languages, kept on the model as comma-separated codes."""
 
@@ -73,6 +44,17 @@ def _language_names(view, context, model, name) -> str:
 
 def _municipality_or_zone(view, context, model, name) -> str:
     return str(model.municipality) if model.municipality else gettext("Whole police zone")
+
+
+OCCASIONS = {
+    Occasion.LOCAL_EVENT: _("Local event"),
+    Occasion.CAMPAIGN_25_NOVEMBER: _("25 November campaign"),
+    Occasion.SCHOOL: _("School"),
+    Occasion.MARKET_OR_FAIR: _("Market or fair"),
+    Occasion.PRESS_OR_MEDIA: _("Press or media"),
+    Occasion.ONLINE: _("Online"),
+    Occasion.OTHER: _("Other"),
+}
 
 
 class AwarenessActionView(AwarenessView):
@@ -125,6 +107,26 @@ class AwarenessActionView(AwarenessView):
         "public_reached": not_negative(description=_("Estimated number of people.")),
     }
     form_ajax_refs = {"partners": ORGANISATION_LOOKUP}
+
+
+MATERIAL_KINDS = {
+    MaterialKind.FLYER: _("Flyer"),
+    MaterialKind.POSTER: _("Poster"),
+    MaterialKind.CARD: _("Card"),
+    MaterialKind.WEB_PAGE: _("Web page"),
+    MaterialKind.VIDEO: _("Video"),
+    MaterialKind.BOOKLET: _("Booklet"),
+    MaterialKind.GOODIES: _("Promotional items"),
+    MaterialKind.OTHER: _("Other"),
+}
+
+
+MATERIAL_LANGUAGES = {
+    Language.FR: _("French"),
+    Language.NL: _("Dutch"),
+    Language.DE: _("German"),
+    Language.EN: _("English"),
+}
 
 
 class CommunicationMaterialView(AwarenessView):

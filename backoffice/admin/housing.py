@@ -29,16 +29,6 @@ class HousingView(BackofficeModelView):
     menu_category = _("Emergency housing")
 
 
-EXIT_DESTINATIONS = {
-    ExitDestination.OWN_HOUSING: _("Own housing"),
-    ExitDestination.FAMILY_OR_FRIENDS: _("Family or friends"),
-    ExitDestination.OTHER_SHELTER: _("Other emergency accommodation"),
-    ExitDestination.SOCIAL_HOUSING: _("Social housing"),
-    ExitDestination.RETURN_HOME: _("Return home"),
-    ExitDestination.OTHER: _("Other"),
-    ExitDestination.UNKNOWN: _("Unknown"),
-}
-
 # Far above any real dwelling or household; stops typing slips before the database does.
 MAX_PERSONS = 99
 
@@ -177,6 +167,17 @@ class HousingUnitView(HousingView):
         "available_until": {"validators": [covers_stays("available_until")]},
     }
     date_order = (("available_from", "available_until"),)
+
+
+EXIT_DESTINATIONS = {
+    ExitDestination.OWN_HOUSING: _("Own housing"),
+    ExitDestination.FAMILY_OR_FRIENDS: _("Family or friends"),
+    ExitDestination.OTHER_SHELTER: _("Other emergency accommodation"),
+    ExitDestination.SOCIAL_HOUSING: _("Social housing"),
+    ExitDestination.RETURN_HOME: _("Return home"),
+    ExitDestination.OTHER: _("Other"),
+    ExitDestination.UNKNOWN: _("Unknown"),
+}
 
 
 class HousingStayView(HousingView):

@@ -26,6 +26,16 @@ class NetworkView(BackofficeModelView):
 ORGANISATION_LOOKUP = {"fields": ("name", "short_name"), "page_size": 20}
 PERSON_LOOKUP = {"fields": ("last_name", "first_name"), "page_size": 20}
 
+
+class MunicipalityView(NetworkView):
+    record_names = {"municipality": _("municipalities")}
+    column_list = ("name", "postal_code")
+    column_searchable_list = ("name", "postal_code")
+    column_default_sort = "name"
+    column_labels = {"postal_code": _("Postal code")}
+    form_columns = ("name", "postal_code")
+
+
 ORGANISATION_KINDS = {
     OrganisationKind.POLICE_VICTIM_ASSISTANCE: _("Police victim assistance"),
     OrganisationKind.MUNICIPAL_SOCIAL_SERVICE: _("Municipal social service"),
@@ -43,20 +53,6 @@ ORGANISATION_KINDS = {
     OrganisationKind.ASSOCIATION: _("Association"),
     OrganisationKind.OTHER: _("Other"),
 }
-
-APPOINTING_BODIES = {
-    AppointingBody.MUNICIPAL_COLLEGE: _("Municipal executive"),
-    AppointingBody.SOCIAL_ACTION_COUNCIL: _("Social action council (CPAS)"),
-}
-
-
-class MunicipalityView(NetworkView):
-    record_names = {"municipality": _("municipalities")}
-    column_list = ("name", "postal_code")
-    column_searchable_list = ("name", "postal_code")
-    column_default_sort = "name"
-    column_labels = {"postal_code": _("Postal code")}
-    form_columns = ("name", "postal_code")
 
 
 class OrganisationView(NetworkView):
@@ -98,6 +94,12 @@ class PersonView(NetworkView):
     form_ajax_refs = {"organisation": ORGANISATION_LOOKUP}
 
 
+APPOINTING_BODIES = {
+    AppointingBody.MUNICIPAL_COLLEGE: _("Municipal executive"),
+    AppointingBody.SOCIAL_ACTION_COUNCIL: _("Social action council (CPAS)"),
+}
+
+
 class ReferentAppointmentView(NetworkView):
     record_names = {"referent_appointment": _("referent appointments")}
     column_list = ("person", "municipality", "appointed_by", "starts_on", "ends_on")
@@ -129,7 +131,6 @@ class PlatformMembershipView(NetworkView):
     column_default_sort = ("starts_on", True)
     column_labels = {
         "person": _("Member"),
-        "person.organisation": _("Organisation"),
     }
     form_columns = ("person", "starts_on", "ends_on")
     form_ajax_refs = {"person": PERSON_LOOKUP}

@@ -20,6 +20,7 @@ class TrainingAxisView(BackofficeModelView):
 # Numeric(5, 1): the largest number of hours the column holds.
 MOST_HOURS = 9999.9
 
+
 TRAINING_AUDIENCES = {
     TrainingAudience.REFERENTS: _("Intrafamily-violence referents"),
     TrainingAudience.FIRST_LINE: _("First-line professionals"),
