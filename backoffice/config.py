@@ -17,19 +17,27 @@ class Language:
 
     name: LazyString  # in the reader's language
     own_name: str  # in itself: a language is offered so, whatever the page's language
+    # Short dates as typed by hand in Belgium: day, month, year (31/12/2026, 31.12.2026).
+    date_separator: str = "/"
 
 
 # The languages of the backoffice, the default first. English is the language of the code:
-# it has no catalogue (see README, Languages).
+# it has no catalogue (see README, Languages); its dates are written as in French and Dutch.
 LANGUAGES = {
     "fr": Language(_("French"), "Français"),
     "nl": Language(_("Dutch"), "Nederlands"),
-    "de": Language(_("German"), "Deutsch"),
+    "de": Language(_("German"), "Deutsch", date_separator="."),
     "en": Language(_("English"), "English"),
 }
 DEFAULT_LANGUAGE = "fr"
 SOURCE_LANGUAGE = "en"
 TRANSLATED_LANGUAGES = tuple(code for code in LANGUAGES if code != SOURCE_LANGUAGE)
+
+
+def language(locale: str) -> Language:
+    """The language of `locale` ("de", "de_BE"), or the default language."""
+    return LANGUAGES.get(locale.split("_")[0], LANGUAGES[DEFAULT_LANGUAGE])
+
 
 # Every engine checks its connections before use (the database may have restarted) and
 # keeps SQL parameter values out of error messages: they would carry victims' data to logs.

@@ -19,9 +19,10 @@ from markupsafe import Markup
 from wtforms import Field
 from wtforms.widgets import TextInput
 
-# The separator of the short form each language writes by hand in Belgium (day, month,
-# year); English follows French and Dutch. ISO (2026-12-31) is read in every language.
-SEPARATORS = {"fr": "/", "nl": "/", "de": ".", "en": "/"}
+from ..config import language
+
+# Each language's short dates are as `config.LANGUAGES` says; ISO (2026-12-31) is read in
+# every language.
 # What the empty field shows, in the words of each language (jj/mm/aaaa, TT.MM.JJJJ...).
 PATTERN_HINTS = {"/": _("dd/mm/yyyy"), ".": _("dd.mm.yyyy")}
 ISO_DATE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})", re.ASCII)
@@ -31,7 +32,7 @@ YEARS = range(1900, 2200)
 
 def separator() -> str:
     """The separator of the current language's short dates."""
-    return SEPARATORS.get(str(get_locale() or "fr")[:2], SEPARATORS["fr"])
+    return language(str(get_locale() or "")).date_separator
 
 
 def format_short(value: date) -> str:

@@ -25,12 +25,11 @@ from flask_babel import get_locale, gettext
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..config import language
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # What XML 1.0 cannot carry: most C0 controls, the two non-characters, lone surrogates.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-# Excel's formats for a date, by language; anything else reads day, month, year with slashes.
-DATE_FORMATS = {"fr": "dd/mm/yyyy", "nl": "dd/mm/yyyy", "de": "dd.mm.yyyy"}
-DEFAULT_DATE_FORMAT = "dd/mm/yyyy"
 SHEET_NAME_LENGTH = 31  # Excel's limit
 CELL_LENGTH = 32767  # Excel's limit of the text of a cell
 _FORBIDDEN_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
@@ -84,8 +83,9 @@ def csv_value(value: object) -> str:
 
 
 def date_format() -> str:
-    """Return Excel's date format for the current language."""
-    return DATE_FORMATS.get(str(get_locale() or "").split("_")[0], DEFAULT_DATE_FORMAT)
+    """Return Excel's date format for the current language: day, month, year as it types them."""
+    sep = language(str(get_locale() or "")).date_separator
+    return f"dd{sep}mm{sep}yyyy"
 
 
 def xlsx_value(value: object) -> tuple[object, str | None]:
