@@ -15,7 +15,7 @@ from flask_login import current_user
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 
-from models.audit import AuditEntry
+from models.audit import AuditAction, AuditEntry
 from models.base import Record
 
 MASK = "•••"
@@ -45,7 +45,7 @@ def _plain(value):
     return value
 
 
-def _changes(obj: Record, kind: str) -> dict:
+def _changes(obj: Record, kind: AuditAction) -> dict:
     """Return {field: [old, new]} of a record in this flush, sensitive values masked."""
     state = inspect(obj)
     changes = {}
@@ -53,13 +53,14 @@ def _changes(obj: Record, kind: str) -> dict:
         if attr.key in ("id", "version") or attr.columns[0].info.get("not_audited"):
             continue
         history = state.attrs[attr.key].history
-        if kind == "update" and not history.has_changes():
+        if kind == AuditAction.UPDATE and not history.has_changes():
             continue
         old = history.deleted[0] if history.deleted else (history.unchanged or [None])[0]
         new = history.added[0] if history.added else (history.unchanged or [None])[0]
-        old, new = (
-            (None, new) if kind == "create" else (old, None) if kind == "delete" else (old, new)
-        )
+        if kind == AuditAction.CREATE:
+            old = None
+        elif kind == AuditAction.DELETE:
+            new = None
         if old is None and new is None:
             continue
         if attr.columns[0].info.get("sensitive"):
@@ -76,7 +77,7 @@ def _changes(obj: Record, kind: str) -> dict:
     return changes
 
 
-def _entry(action: str, **fields) -> dict:
+def _entry(action: AuditAction, **fields) -> dict:
     return {
         "at": datetime.now(UTC),
         "username": fields.pop("username", None) or _actor(),
@@ -89,15 +90,15 @@ def _entry(action: str, **fields) -> dict:
 def _after_flush(session: Session, flush_context) -> None:
     rows = []
     for kind, objects in (
-        ("create", session.new),
-        ("update", session.dirty),
-        ("delete", session.deleted),
+        (AuditAction.CREATE, session.new),
+        (AuditAction.UPDATE, session.dirty),
+        (AuditAction.DELETE, session.deleted),
     ):
         for obj in objects:
             if not isinstance(obj, Record):
                 continue
             changes = _changes(obj, kind)
-            if kind == "update" and not changes:
+            if kind == AuditAction.UPDATE and not changes:
                 continue
             rows.append(
                 _entry(
@@ -112,7 +113,7 @@ def _after_flush(session: Session, flush_context) -> None:
         session.connection().execute(insert(AuditEntry), rows)
 
 
-def record_event(action: str, **fields) -> None:
+def record_event(action: AuditAction, **fields) -> None:
     """Record an event that changes no record: a login, an export, a refusal."""
     from models import db
 
