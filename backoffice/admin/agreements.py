@@ -7,7 +7,8 @@ from flask_babel import lazy_gettext as _
 
 from models.agreements import Agreement, AgreementKind, AgreementStatus
 
-from .base import BackofficeModelView, choices
+from .base import BackofficeModelView
+from .fields import choices
 from .network import ORGANISATION_LOOKUP
 
 AGREEMENT_KINDS = {

@@ -17,8 +17,9 @@ from sqlalchemy import select
 from models import db
 from models.audit import AuditAction, AuditEntry
 
-from .base import RECORD_NAMES, BackofficeModelView, choices, record_name
+from .base import BackofficeModelView
 from .dates import TypedDateFilter
+from .fields import RECORD_NAMES, choices, record_name
 
 NOTHING = "–"
 

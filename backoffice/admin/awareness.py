@@ -15,7 +15,8 @@ from models.awareness import (
     parse_languages,
 )
 
-from .base import BackofficeModelView, choices, not_negative
+from .base import BackofficeModelView, not_negative
+from .fields import choices
 from .network import ORGANISATION_LOOKUP
 
 

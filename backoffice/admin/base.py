@@ -30,6 +30,7 @@ from ..forms import BackofficeForm
 from . import once
 from .dates import BackofficeFilterConverter, BackofficeModelConverter
 from .exporting import ExportingModel
+from .fields import DeclaredFields, record_name
 from .filters import FilterConverter
 from .guard import AccessControlledModel
 from .search import LiteralFilters, LiteralSearch
@@ -57,48 +58,6 @@ CONSTRAINT_MESSAGES = {
 }
 
 
-# Labels of the columns that mean the same on every screen. A screen's `column_labels` adds
-# the labels of its own columns, and may word one of these otherwise.
-COMMON_LABELS = {
-    "name": _("Name"),
-    "short_name": _("Short name"),
-    "first_name": _("First name"),
-    "last_name": _("Last name"),
-    "phone": _("Phone"),
-    "email": _("E-mail"),
-    "title": _("Title"),
-    "kind": _("Kind"),
-    "description": _("Description"),
-    "notes": _("Notes"),
-    "held_on": _("Date"),
-    "starts_on": _("From"),
-    "ends_on": _("Until"),
-    "place": _("Place"),
-    "address": _("Address"),
-    "municipality": _("Municipality"),
-    "organisation": _("Organisation"),
-    "active": _("Active"),
-    "document_reference": _("Signed original filed at"),
-}
-
-# The columns that name a record: a link's column of this name is labelled as the link.
-RECORD_NAMING_COLUMNS = ("name", "title", "label")
-
-# Plural names of the tables, as the screens declare them in `record_names`: messages and the
-# audit log name records by them.
-RECORD_NAMES: dict = {}
-
-
-def choices(labels: dict) -> list[tuple[str, object]]:
-    """Choices for a list, a filter or a form from a mapping of value to label, in its order."""
-    return [(str(value), label) for value, label in labels.items()]
-
-
-def record_name(table: str) -> str:
-    """The plural name of the records of `table`, in the user's language."""
-    return str(RECORD_NAMES.get(table, table))
-
-
 def not_negative(**kwargs) -> dict:
     """Form arguments for a count: zero or more."""
     return {"validators": [NumberRange(min=0, message=_("Must be zero or more."))], **kwargs}
@@ -118,18 +77,14 @@ class RecordLookup(QueryAjaxModelLoader):
         return None if record_id is None else super().get_one(record_id)
 
 
-class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, ModelView):
+class BackofficeModelView(
+    AccessControlledModel, ExportingModel, LiteralSearch, DeclaredFields, ModelView
+):
     """A screen over one model. Subclasses only declare; they decide no access themselves.
 
-    Besides Flask-Admin's attributes, a screen declares (the area and the menu category on
-    the base class its area's screens share):
-    - `field_choices`: for each field with a fixed set of values, the mapping of each value
-      to its label; this one mapping feeds the list, its filter and the form;
-    - `record_names`: the plural name of its table and of the links it edits, by table;
-    - `date_order`: the (start, end) pairs of fields whose end may not come before the start.
-    A column is labelled by `column_labels`, else by `COMMON_LABELS`, and one reached through
-    a link as `_with_link_labels` says; the export holds what the details show unless
-    `column_export_list` says otherwise.
+    Besides Flask-Admin's attributes, a screen declares its fields as `DeclaredFields`
+    says, and `date_order`: the (start, end) pairs of fields whose end may not come
+    before the start.
     """
 
     can_view_details = True
@@ -146,44 +101,10 @@ class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, 
     filter_converter = ListFilters()
     form_base_class = BackofficeForm  # text refuses control characters in every form
 
-    menu_category = None  # the menu the screen sits in: its area's
-    field_choices: dict[str, dict] = {}
-    record_names: dict = {}
     date_order: tuple[tuple[str, str], ...] = ()
 
-    def __init_subclass__(cls, **kwargs) -> None:
-        super().__init_subclass__(**kwargs)
-        RECORD_NAMES.update(vars(cls).get("record_names", {}))
-
     def __init__(self, model, name=None, category=None, **kwargs):
-        self.column_choices = {name: choices(labels) for name, labels in self.field_choices.items()}
-        # A form has no field across a link.
-        self.form_choices = {f: c for f, c in self.column_choices.items() if "." not in f}
-        self.column_labels = self._with_link_labels({**COMMON_LABELS, **(self.column_labels or {})})
-        if self.column_export_list is None:
-            self.column_export_list = self.column_details_list or self.column_list
-        category = category or self.menu_category
         super().__init__(model, db, name=name, category=category, **kwargs)
-
-    def _with_link_labels(self, labels: dict) -> dict:
-        """`labels`, with each column reached through a link labelled: as the link when it
-        is the linked record's name ("municipality.name": "Municipality"), else as the
-        column itself ("person.last_name": "Last name")."""
-        named = (
-            *(self.column_list or ()),
-            *(self.column_details_list or ()),
-            *(self.column_export_list or ()),
-            *(self.column_searchable_list or ()),
-            *(self.column_filters or ()),
-        )
-        for name in named:
-            if not isinstance(name, str) or "." not in name or name in labels:
-                continue
-            link, column = name.rsplit(".", 1)
-            labelled_as = link if column in RECORD_NAMING_COLUMNS else column
-            if labelled_as in labels:
-                labels[name] = labels[labelled_as]
-        return labels
 
     def _get_list_value(self, context, model, name, column_formatters, column_type_formatters):
         # Flask-Admin maps a column's choices before it blanks empty values: an empty

@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from backoffice.admin.base import RECORD_NAMES, BackofficeModelView
+from backoffice.admin.base import BackofficeModelView
+from backoffice.admin.fields import RECORD_NAMES
 from models import db
 
 

@@ -1,0 +1,98 @@
+"""What a screen declares about its fields: their labels and choices, its records' name."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _
+
+# Labels of the columns that mean the same on every screen. A screen's `column_labels` adds
+# the labels of its own columns, and may word one of these otherwise.
+COMMON_LABELS = {
+    "name": _("Name"),
+    "short_name": _("Short name"),
+    "first_name": _("First name"),
+    "last_name": _("Last name"),
+    "phone": _("Phone"),
+    "email": _("E-mail"),
+    "title": _("Title"),
+    "kind": _("Kind"),
+    "description": _("Description"),
+    "notes": _("Notes"),
+    "held_on": _("Date"),
+    "starts_on": _("From"),
+    "ends_on": _("Until"),
+    "place": _("Place"),
+    "address": _("Address"),
+    "municipality": _("Municipality"),
+    "organisation": _("Organisation"),
+    "active": _("Active"),
+    "document_reference": _("Signed original filed at"),
+}
+
+# The columns that name a record: a link's column of this name is labelled as the link.
+RECORD_NAMING_COLUMNS = ("name", "title", "label")
+
+# Plural names of the tables, as the screens declare them in `record_names`: messages and the
+# audit log name records by them.
+RECORD_NAMES: dict = {}
+
+
+def choices(labels: dict) -> list[tuple[str, object]]:
+    """Choices for a list, a filter or a form from a mapping of value to label, in its order."""
+    return [(str(value), label) for value, label in labels.items()]
+
+
+def record_name(table: str) -> str:
+    """The plural name of the records of `table`, in the user's language."""
+    return str(RECORD_NAMES.get(table, table))
+
+
+class DeclaredFields:
+    """A screen's declarations, said once and read by Flask-Admin where it needs them.
+
+    A screen (or its area's base class, for every screen of the area) declares:
+    - `area` and `menu_category`: the area of "who sees what" and the menu it sits in;
+    - `field_choices`: for each field with a fixed set of values, the mapping of each value
+      to its label; this one mapping feeds the list, its filter and the form;
+    - `column_labels`: the labels of its own columns; the columns of `COMMON_LABELS` are
+      labelled there, and a column reached through a link as `_with_link_labels` says;
+    - `record_names`: the plural name of its table and of the links it edits, by table.
+    The export holds what the details show unless `column_export_list` says otherwise.
+    """
+
+    menu_category = None
+    field_choices: dict[str, dict] = {}
+    record_names: dict = {}
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        RECORD_NAMES.update(vars(cls).get("record_names", {}))
+
+    def __init__(self, model, session, name=None, category=None, **kwargs):
+        self.column_choices = {f: choices(labels) for f, labels in self.field_choices.items()}
+        # A form has no field across a link.
+        self.form_choices = {f: c for f, c in self.column_choices.items() if "." not in f}
+        self.column_labels = self._with_link_labels({**COMMON_LABELS, **(self.column_labels or {})})
+        if self.column_export_list is None:
+            self.column_export_list = self.column_details_list or self.column_list
+        category = category or self.menu_category
+        super().__init__(model, session, name=name, category=category, **kwargs)
+
+    def _with_link_labels(self, labels: dict) -> dict:
+        """`labels`, with each column reached through a link labelled: as the link when it
+        is the linked record's name ("municipality.name": "Municipality"), else as the
+        column itself ("person.last_name": "Last name")."""
+        named = (
+            *(self.column_list or ()),
+            *(self.column_details_list or ()),
+            *(self.column_export_list or ()),
+            *(self.column_searchable_list or ()),
+            *(self.column_filters or ()),
+        )
+        for name in named:
+            if not isinstance(name, str) or "." not in name or name in labels:
+                continue
+            link, column = name.rsplit(".", 1)
+            labelled_as = link if column in RECORD_NAMING_COLUMNS else column
+            if labelled_as in labels:
+                labels[name] = labels[labelled_as]
+        return labels
