@@ -33,7 +33,7 @@ class MunicipalityView(NetworkView):
     column_searchable_list = ("name", "postal_code")
     column_default_sort = "name"
     column_labels = {"postal_code": _("Postal code")}
-    form_columns = ("name", "postal_code")
+    form_columns = column_list
 
 
 ORGANISATION_KINDS = {
