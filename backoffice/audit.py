@@ -113,11 +113,13 @@ def _after_flush(session: Session, flush_context) -> None:
 
 
 def record_event(action: str, **fields) -> None:
-    """Record an event that changes no record: a login, an export, a refusal."""
+    """Record an event that changes no record: a login, an export, a refusal.
+
+    Written in the current transaction, which the request commits, a refused one too.
+    """
     from models import db
 
     db.session.execute(insert(AuditEntry), [_entry(action, **fields)])
-    db.session.commit()
 
 
 def init_app(app) -> None:
