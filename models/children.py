@@ -60,7 +60,7 @@ class Workshop(Record, db.Model):
         CheckConstraint(
             f"max_age <= {OLDEST_AGE}",
             name="max_age_of_a_minor",
-            info={"field": "max_age", "rule": "age_range"},
+            info={"field": "max_age", "rule": "minor"},
         ),
     )
 
