@@ -66,13 +66,15 @@ def _changes(obj: Record, kind: str) -> dict:
             old, new = (MASK if old is not None else None), (MASK if new is not None else None)
         changes[attr.key] = [_plain(old), _plain(new)]
     for rel in state.mapper.relationships:
-        if rel.secondary is None:
-            continue  # foreign keys are recorded as columns above
+        # Links (many to many) and rows owned by the record (its material's languages);
+        # a foreign key is recorded as a column above.
+        if rel.secondary is None and not rel.cascade.delete_orphan:
+            continue
         history = state.attrs[rel.key].history
         if history.has_changes():
             before = [*history.unchanged, *history.deleted]
             after = [*history.unchanged, *history.added]
-            changes[rel.key] = [_plain(before), _plain(after)]
+            changes[rel.info.get("audited_as", rel.key)] = [_plain(before), _plain(after)]
     return changes
 
 

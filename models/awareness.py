@@ -5,7 +5,6 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from datetime import date
-from itertools import combinations
 
 from sqlalchemy import CheckConstraint, Column, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -49,33 +48,20 @@ class Language(enum.StrEnum):
     EN = "en"
 
 
-def format_languages(codes: Iterable[str]) -> str | None:
-    """Store a choice of languages as comma-separated codes in a fixed order; none is None.
+class MaterialLanguage(db.Model):
+    """A language a communication material is written in: one row per material and language."""
 
-    Raise ValueError on a code that is not a known language.
-    """
-    chosen = {Language(code) for code in codes}
-    return ",".join(language for language in Language if language in chosen) or None
+    __tablename__ = "communication_material_language"
+    __table_args__ = (one_of("language", Language),)
 
-
-def parse_languages(stored: str | None) -> list[Language]:
-    """Read the languages stored by `format_languages`."""
-    return [Language(code) for code in stored.split(",")] if stored else []
-
-
-def _languages_valid(column: str) -> CheckConstraint:
-    # Every ordered, non-empty subset of the languages: the only strings format_languages writes.
-    subsets = [
-        ",".join(subset)
-        for size in range(1, len(Language) + 1)
-        for subset in combinations(list(Language), size)
-    ]
-    allowed = ", ".join(f"'{subset}'" for subset in subsets)
-    return CheckConstraint(
-        f"{column} IN ({allowed})",
-        name=f"{column}_valid",
-        info={"field": column, "rule": "choice"},
+    # Deleting a material removes its languages.
+    material_id: Mapped[int] = mapped_column(
+        ForeignKey("communication_material.id", ondelete="CASCADE"), primary_key=True
     )
+    language: Mapped[str] = mapped_column(String(2), primary_key=True)
+
+    def __str__(self) -> str:
+        return self.language
 
 
 class CommunicationMaterial(Record, db.Model):
@@ -84,7 +70,6 @@ class CommunicationMaterial(Record, db.Model):
     __tablename__ = "communication_material"
     __table_args__ = (
         one_of("kind", MaterialKind),
-        _languages_valid("languages"),
         *not_negative("quantity"),
         # Printed materials and goodies are counted in copies.
         CheckConstraint(
@@ -98,14 +83,33 @@ class CommunicationMaterial(Record, db.Model):
 
     title: Mapped[str] = mapped_column(String(200), unique=True)
     kind: Mapped[str] = mapped_column(String(20))
-    languages: Mapped[str | None] = mapped_column(String(11))
     quantity: Mapped[int | None]
     issued_on: Mapped[date | None] = mapped_column(index=True)
     description: Mapped[str | None] = mapped_column(Text)
 
+    # The audit log records a change of languages under the name the screens use.
+    language_rows: Mapped[list[MaterialLanguage]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", info={"audited_as": "languages"}
+    )
+
     @property
-    def language_list(self) -> list[Language]:
-        return parse_languages(self.languages)
+    def languages(self) -> list[Language]:
+        """The material's languages, in Belgian order."""
+        chosen = {row.language for row in self.language_rows}
+        return [language for language in Language if language in chosen]
+
+    @languages.setter
+    def languages(self, codes: Iterable[str]) -> None:
+        """Keep the rows of the languages still chosen, add the new ones.
+
+        Raise ValueError on a code that is not a known language.
+        """
+        chosen = {Language(code) for code in codes}
+        kept = [row for row in self.language_rows if row.language in chosen]
+        new = chosen - {row.language for row in kept}
+        self.language_rows = kept + [
+            MaterialLanguage(language=code) for code in Language if code in new
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -1,16 +1,12 @@
 """Screens of awareness raising: awareness actions and communication materials."""
 
+from flask_admin.contrib.sqla.filters import FilterEqual
 from flask_admin.form import Select2Widget
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _
 from wtforms import SelectMultipleField
 
-from models.awareness import (
-    AwarenessAction,
-    CommunicationMaterial,
-    format_languages,
-    parse_languages,
-)
+from models.awareness import AwarenessAction, CommunicationMaterial, MaterialLanguage
 
 from ..labels import LANGUAGES, MATERIAL_KINDS, OCCASIONS, choices
 from .base import BackofficeModelView, not_negative
@@ -19,20 +15,15 @@ from .network import ORGANISATION_LOOKUP
 CATEGORY = _("Awareness and communication")
 
 
-class LanguagesField(SelectMultipleField):
-    """A multiple choice of languages, kept on the model as comma-separated codes."""
+class LanguageFilter(FilterEqual):
+    """Materials written in a language, among others."""
 
-    widget = Select2Widget(multiple=True)
-
-    def process_data(self, value) -> None:
-        self.data = [str(code) for code in parse_languages(value)]
-
-    def populate_obj(self, obj, name: str) -> None:
-        setattr(obj, name, format_languages(self.data or ()))
+    def apply(self, query, value, alias=None):
+        return query.filter(CommunicationMaterial.language_rows.any(language=value))
 
 
 def _language_names(view, context, model, name) -> str:
-    return ", ".join(str(LANGUAGES[code]) for code in model.language_list)
+    return ", ".join(str(LANGUAGES[code]) for code in model.languages)
 
 
 def _municipality_or_zone(view, context, model, name) -> str:
@@ -100,7 +91,11 @@ class CommunicationMaterialView(BackofficeModelView):
     column_details_list = ("title", "kind", "languages", "quantity", "issued_on", "description")
     column_export_list = column_details_list
     column_searchable_list = ("title",)
-    column_filters = ("kind", "issued_on")
+    column_filters = (
+        "kind",
+        "issued_on",
+        LanguageFilter(MaterialLanguage.language, _("Languages"), choices(LANGUAGES)),
+    )
     column_default_sort = "title"
     column_choices = {"kind": choices(MATERIAL_KINDS)}
     column_formatters = {"languages": _language_names}
@@ -114,9 +109,12 @@ class CommunicationMaterialView(BackofficeModelView):
     }
     form_columns = column_details_list
     form_choices = {"kind": choices(MATERIAL_KINDS)}
-    form_overrides = {"languages": LanguagesField}
+    form_extra_fields = {
+        "languages": SelectMultipleField(
+            _("Languages"), choices=choices(LANGUAGES), widget=Select2Widget(multiple=True)
+        )
+    }
     form_args = {
-        "languages": {"choices": choices(LANGUAGES)},
         "quantity": not_negative(
             description=_("Copies printed or made; leave empty for web pages and videos.")
         ),

@@ -39,28 +39,28 @@ def load(year: int, net: DemoNetwork) -> None:
     flyer = CommunicationMaterial(
         title="Dépliant « Violences intrafamiliales : où trouver de l'aide ? »",
         kind=MaterialKind.FLYER,
-        languages="fr,nl,de",
+        languages=["fr", "nl", "de"],
         quantity=5000,
         issued_on=date(year, 3, 1),
     )
     poster = CommunicationMaterial(
         title="Affiche STOPP VIF",
         kind=MaterialKind.POSTER,
-        languages="fr",
+        languages=["fr"],
         quantity=300,
         issued_on=date(year, 3, 1),
     )
     card = CommunicationMaterial(
         title="Carte de poche des numéros utiles",
         kind=MaterialKind.CARD,
-        languages="fr,nl,de,en",
+        languages=["fr", "nl", "de", "en"],
         quantity=10000,
         issued_on=date(year, 9, 1),
     )
     page = CommunicationMaterial(
         title="Page web du réseau STOPP VIF",
         kind=MaterialKind.WEB_PAGE,
-        languages="fr",
+        languages=["fr"],
         issued_on=date(year, 2, 1),
     )
     db.session.add_all([flyer, poster, card, page])
