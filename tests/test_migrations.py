@@ -72,8 +72,10 @@ def own_database(database, tmp_path):
         url = f"sqlite:///{tmp_path / 'own.sqlite3'}"
     else:
         schema = f"own_{uuid.uuid4().hex[:12]}"
-        with create_engine(url).begin() as connection:
+        engine = create_engine(url)
+        with engine.begin() as connection:
             connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        engine.dispose()
         options = {"connect_args": {"options": f"-csearch_path={schema}"}}
     app = create_app(
         {

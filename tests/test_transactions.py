@@ -53,7 +53,11 @@ def test_a_request_that_fails_writes_nothing(app):
         raise RuntimeError("broken after writing")
 
     with failing.app_context():
-        response = failing.test_client().get("/fails")
+        try:
+            response = failing.test_client().get("/fails")
+        finally:
+            db.session.remove()
+            db.engine.dispose()  # its own connections, closed before the test ends
     assert response.status_code == 500
     assert committed(AuditEntry) == 0
 
