@@ -6,10 +6,10 @@ import enum
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, String, Table, Text
+from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record, db, not_negative, one_of
+from .base import Record, check, db, link_table, not_negative, one_of, refers_to
 from .network import Municipality, Organisation
 
 
@@ -52,38 +52,36 @@ class MaterialLanguage(db.Model):
     """A language a communication material is written in: one row per material and language."""
 
     __tablename__ = "communication_material_language"
-    __table_args__ = (one_of("language", Language),)
 
     # Deleting a material removes its languages.
     material_id: Mapped[int] = mapped_column(
         ForeignKey("communication_material.id", ondelete="CASCADE"), primary_key=True
     )
-    language: Mapped[str] = mapped_column(String(2), primary_key=True)
+    language: Mapped[str] = one_of(Language, 2, primary_key=True)
 
     def __str__(self) -> str:
         return self.language
 
 
-class CommunicationMaterial(Record, db.Model):
+class CommunicationMaterial(Record):
     """A communication material of the network: flyer, poster, web page, video..."""
 
     __tablename__ = "communication_material"
     __table_args__ = (
-        one_of("kind", MaterialKind),
-        *not_negative("quantity"),
         # Printed materials and goodies are counted in copies.
-        CheckConstraint(
+        check(
+            "quantity_counted",
             "quantity IS NOT NULL OR kind IN ({})".format(
                 ", ".join(f"'{kind}'" for kind in UNCOUNTED_KINDS)
             ),
-            name="quantity_counted",
-            info={"field": "quantity", "rule": "not_null"},
+            field="quantity",
+            rule="not_null",
         ),
     )
 
     title: Mapped[str] = mapped_column(String(200), unique=True)
-    kind: Mapped[str] = mapped_column(String(20))
-    quantity: Mapped[int | None]
+    kind: Mapped[str] = one_of(MaterialKind, 20)
+    quantity: Mapped[int | None] = not_negative()
     issued_on: Mapped[date | None] = mapped_column(index=True)
     description: Mapped[str | None] = mapped_column(Text)
 
@@ -115,55 +113,41 @@ class CommunicationMaterial(Record, db.Model):
         return self.title
 
 
-# Deleting an action removes its links; deleting a material or partner it used is refused.
-action_material = Table(
-    "awareness_action_material",
-    db.metadata,
-    Column("action_id", ForeignKey("awareness_action.id", ondelete="CASCADE"), primary_key=True),
-    Column(
-        "material_id",
-        ForeignKey("communication_material.id", ondelete="RESTRICT"),
-        primary_key=True,
-        index=True,
-    ),
-)
-
-action_partner = Table(
-    "awareness_action_partner",
-    db.metadata,
-    Column("action_id", ForeignKey("awareness_action.id", ondelete="CASCADE"), primary_key=True),
-    Column(
-        "organisation_id",
-        ForeignKey("organisation.id", ondelete="RESTRICT"),
-        primary_key=True,
-        index=True,
-    ),
-)
-
-
-class AwarenessAction(Record, db.Model):
+class AwarenessAction(Record):
     """An action raising public awareness; zone-wide actions belong to no municipality."""
 
     __tablename__ = "awareness_action"
-    __table_args__ = (one_of("occasion", Occasion), *not_negative("public_reached"))
 
     title: Mapped[str] = mapped_column(String(200))
-    municipality_id: Mapped[int | None] = mapped_column(
-        ForeignKey("municipality.id", ondelete="RESTRICT"), index=True
-    )
-    occasion: Mapped[str] = mapped_column(String(30))
+    municipality_id: Mapped[int | None] = refers_to("municipality")
+    occasion: Mapped[str] = one_of(Occasion, 30)
     held_on: Mapped[date] = mapped_column(index=True)
     # Estimated number of people reached.
-    public_reached: Mapped[int | None]
+    public_reached: Mapped[int | None] = not_negative()
     notes: Mapped[str | None] = mapped_column(Text)
 
     municipality: Mapped[Municipality | None] = relationship()
     materials: Mapped[list[CommunicationMaterial]] = relationship(
-        secondary=action_material, order_by=CommunicationMaterial.title
+        secondary="awareness_action_material", order_by=CommunicationMaterial.title
     )
     partners: Mapped[list[Organisation]] = relationship(
-        secondary=action_partner, order_by=Organisation.name
+        secondary="awareness_action_partner", order_by=Organisation.name
     )
 
     def __str__(self) -> str:
         return self.title
+
+
+# Deleting an action removes its links; deleting a material or partner it used is refused.
+action_material = link_table(
+    "awareness_action_material",
+    ("action_id", "awareness_action"),
+    ("material_id", "communication_material"),
+    index_linked=True,
+)
+action_partner = link_table(
+    "awareness_action_partner",
+    ("action_id", "awareness_action"),
+    ("organisation_id", "organisation"),
+    index_linked=True,
+)
