@@ -9,7 +9,7 @@ from backoffice import audit, create_app
 from backoffice.auth import gate
 from backoffice.cli import Commands
 from models import db
-from models.accounts import LoginAttempt
+from models.accounts import LoginAttempt, User
 from models.audit import AuditAction, AuditEntry
 from tests.conftest import login
 
@@ -79,3 +79,17 @@ def test_a_command_commits_when_it_succeeds_and_writes_nothing_when_it_fails(app
     assert committed(AuditEntry) == 0
     assert runner.invoke(group, ["succeeds"]).exit_code == 0
     assert committed(AuditEntry) == 1
+
+
+def test_users_commands_commit_what_they_change(app):
+    runner = app.test_cli_runner()
+    password = "a long enough secret 42\n"
+    created = runner.invoke(
+        args=["users", "create", "archiviste", "--role", "secretariat", "--password-stdin"],
+        input=password,
+    )
+    assert created.exit_code == 0, created.output
+    assert committed(User) == 1
+    assert runner.invoke(args=["users", "deactivate", "archiviste"]).exit_code == 0
+    with db.engine.connect() as connection:
+        assert connection.scalar(select(User.active)) is False
