@@ -35,35 +35,34 @@ ACTIONS = [
 ]
 
 
+# (title, kind, languages, copies, month issued): the first of that month
+MATERIALS = [
+    (
+        "Dépliant « Violences intrafamiliales : où trouver de l'aide ? »",
+        MaterialKind.FLYER,
+        ["fr", "nl", "de"],
+        5000,
+        3,
+    ),
+    ("Affiche STOPP VIF", MaterialKind.POSTER, ["fr"], 300, 3),
+    ("Carte de poche des numéros utiles", MaterialKind.CARD, ["fr", "nl", "de", "en"], 10000, 9),
+    ("Page web du réseau STOPP VIF", MaterialKind.WEB_PAGE, ["fr"], None, 2),
+]
+
+
 def load(year: int, net: DemoNetwork) -> None:
-    flyer = CommunicationMaterial(
-        title="Dépliant « Violences intrafamiliales : où trouver de l'aide ? »",
-        kind=MaterialKind.FLYER,
-        languages=["fr", "nl", "de"],
-        quantity=5000,
-        issued_on=date(year, 3, 1),
-    )
-    poster = CommunicationMaterial(
-        title="Affiche STOPP VIF",
-        kind=MaterialKind.POSTER,
-        languages=["fr"],
-        quantity=300,
-        issued_on=date(year, 3, 1),
-    )
-    card = CommunicationMaterial(
-        title="Carte de poche des numéros utiles",
-        kind=MaterialKind.CARD,
-        languages=["fr", "nl", "de", "en"],
-        quantity=10000,
-        issued_on=date(year, 9, 1),
-    )
-    page = CommunicationMaterial(
-        title="Page web du réseau STOPP VIF",
-        kind=MaterialKind.WEB_PAGE,
-        languages=["fr"],
-        issued_on=date(year, 2, 1),
-    )
-    db.session.add_all([flyer, poster, card, page])
+    materials = [
+        CommunicationMaterial(
+            title=title,
+            kind=kind,
+            languages=languages,
+            quantity=copies,
+            issued_on=date(year, month, 1),
+        )
+        for title, kind, languages, copies, month in MATERIALS
+    ]
+    db.session.add_all(materials)
+    flyer, _poster, card, _page = materials
     for town, title, occasion, month, day, public in ACTIONS:
         db.session.add(
             AwarenessAction(
