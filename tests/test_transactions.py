@@ -36,7 +36,9 @@ def test_failed_and_throttled_logins_are_kept(anonymous, users):
     assert login(anonymous, "coordinator").status_code == 429
     assert committed(LoginAttempt) == 5
     failed = db.session.scalars(
-        select(AuditEntry).where(AuditEntry.action == AuditAction.LOGIN_FAILED)
+        select(AuditEntry)
+        .where(AuditEntry.action == AuditAction.LOGIN_FAILED)
+        .order_by(AuditEntry.id)
     ).all()
     assert [entry.detail for entry in failed] == [None] * 5 + ["locked"]
 
