@@ -67,13 +67,15 @@ def _changes(obj: Record, kind: AuditAction) -> dict:
             old, new = (MASK if old is not None else None), (MASK if new is not None else None)
         changes[attr.key] = [_plain(old), _plain(new)]
     for rel in state.mapper.relationships:
-        if rel.secondary is None:
-            continue  # foreign keys are recorded as columns above
+        # Links (many to many) and rows owned by the record (its material's languages);
+        # a foreign key is recorded as a column above.
+        if rel.secondary is None and not rel.cascade.delete_orphan:
+            continue
         history = state.attrs[rel.key].history
         if history.has_changes():
             before = [*history.unchanged, *history.deleted]
             after = [*history.unchanged, *history.added]
-            changes[rel.key] = [_plain(before), _plain(after)]
+            changes[rel.info.get("audited_as", rel.key)] = [_plain(before), _plain(after)]
     return changes
 
 
@@ -114,11 +116,13 @@ def _after_flush(session: Session, flush_context) -> None:
 
 
 def record_event(action: AuditAction, **fields) -> None:
-    """Record an event that changes no record: a login, an export, a refusal."""
+    """Record an event that changes no record: a login, an export, a refusal.
+
+    Written in the current transaction, which the request commits, a refused one too.
+    """
     from models import db
 
     db.session.execute(insert(AuditEntry), [_entry(action, **fields)])
-    db.session.commit()
 
 
 def init_app(app) -> None:

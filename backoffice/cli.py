@@ -1,7 +1,11 @@
-"""Command-line groups: `flask users ...` and `flask demo ...`. Bodies call domain functions."""
+"""Command-line groups: `flask users ...` and `flask demo ...`. Bodies call domain functions.
+
+Each command is one transaction: committed when it ends without error, rolled back otherwise.
+"""
 
 from __future__ import annotations
 
+import functools
 import secrets
 import sys
 
@@ -17,8 +21,31 @@ from models.accounts import Role, User
 from .auth import accounts
 from .backup import commands as backup_commands
 
-users = AppGroup("users", help="User accounts.")
-demo = AppGroup("demo", help="Demonstration data.")
+
+class Commands(AppGroup):
+    """A group whose every command commits what it wrote when it ends without error."""
+
+    def command(self, *args, **kwargs):
+        register = super().command(*args, **kwargs)
+
+        def decorator(callback):
+            @functools.wraps(callback)
+            def committed(*call_args, **call_kwargs):
+                try:
+                    result = callback(*call_args, **call_kwargs)
+                except BaseException:
+                    db.session.rollback()
+                    raise
+                db.session.commit()
+                return result
+
+            return register(committed)
+
+        return decorator
+
+
+users = Commands("users", help="User accounts.")
+demo = Commands("demo", help="Demonstration data.")
 
 
 def _read_password(from_stdin: bool) -> str:

@@ -12,8 +12,6 @@ from flask import Blueprint, Flask, current_app, has_request_context, redirect, 
 from flask_babel import get_locale
 from flask_login import current_user
 
-from models import db
-
 from .auth.redirects import local_target
 from .config import LANGUAGES
 from .extensions import babel
@@ -44,7 +42,6 @@ def choose():
         session["language"] = language
         if current_user.is_authenticated:
             current_user.account.language = language
-            db.session.commit()
     return redirect(local_target(request.form.get("next")))
 
 

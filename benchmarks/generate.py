@@ -86,7 +86,7 @@ def generate(session, scale: int = 20, years: int = 10, seed: int = 7) -> int:
         CommunicationMaterial(
             title=f"Support {i:04d}",
             kind="flyer",
-            languages="fr",
+            languages=["fr"],
             quantity=1000,
             issued_on=start + timedelta(days=rng.randrange(365 * years)),
         )

@@ -5,10 +5,10 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, DateTime, ForeignKey, String, func, text
+from sqlalchemy import DateTime, ForeignKey, String, func, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record, db, one_of
+from .base import Record, check, db, one_of, refers_to
 from .network import Organisation
 
 
@@ -19,26 +19,24 @@ class Role(enum.StrEnum):
     PARTNER = "partner"
 
 
-class User(Record, db.Model):
+class User(Record):
     """A person who logs in. Partners are bound to their organisation; other roles to none."""
 
     __tablename__ = "user_account"
     __table_args__ = (
-        one_of("role", Role),
-        CheckConstraint(
+        check(
+            "partner_has_organisation",
             "(role = 'partner') = (organisation_id IS NOT NULL)",
-            name="partner_has_organisation",
-            info={"field": "organisation", "rule": "partner_organisation"},
+            field="organisation",
+            rule="partner_organisation",
         ),
     )
 
     username: Mapped[str] = mapped_column(String(80), unique=True)
     # "sensitive": the audit log says the password changed, never what it became.
     password_hash: Mapped[str] = mapped_column(String(200), info={"sensitive": True})
-    role: Mapped[str] = mapped_column(String(20))
-    organisation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organisation.id", ondelete="RESTRICT"), index=True
-    )
+    role: Mapped[str] = one_of(Role, 20)
+    organisation_id: Mapped[int | None] = refers_to("organisation")
     language: Mapped[str | None] = mapped_column(String(5))
     active: Mapped[bool] = mapped_column(default=True, server_default=text("true"))
     # The creation's own audit entry carries its time: no need to repeat it in the fields.

@@ -5,19 +5,11 @@ from __future__ import annotations
 import enum
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, ForeignKey, String, Text, and_, or_
+from sqlalchemy import ColumnElement, String, Text, and_, or_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record, db, one_of, period_ordered
+from .base import Record, not_before, one_of, refers_to
 from .network import Organisation
-
-
-class AgreementKind(enum.StrEnum):
-    PARTNERSHIP = "partnership"
-    COLLABORATION = "collaboration"
-    HOUSING_PROVISION = "housing_provision"
-    SERVICE = "service"
-    OTHER = "other"
 
 
 class AgreementStatus(enum.StrEnum):
@@ -28,24 +20,26 @@ class AgreementStatus(enum.StrEnum):
     ENDED = "ended"
 
 
-class Agreement(Record, db.Model):
+class AgreementKind(enum.StrEnum):
+    PARTNERSHIP = "partnership"
+    COLLABORATION = "collaboration"
+    HOUSING_PROVISION = "housing_provision"
+    SERVICE = "service"
+    OTHER = "other"
+
+
+class Agreement(Record):
     """A convention with a partner organisation, in force from one date, perhaps until another."""
 
     __tablename__ = "agreement"
-    __table_args__ = (
-        one_of("kind", AgreementKind),
-        period_ordered("valid_from", "valid_until"),
-    )
 
-    organisation_id: Mapped[int] = mapped_column(
-        ForeignKey("organisation.id", ondelete="RESTRICT"), index=True
-    )
-    kind: Mapped[str] = mapped_column(String(30))
+    organisation_id: Mapped[int] = refers_to("organisation")
+    kind: Mapped[str] = one_of(AgreementKind, 30)
     title: Mapped[str] = mapped_column(String(200))
     reference: Mapped[str | None] = mapped_column(String(60))
     signed_on: Mapped[date | None]
     valid_from: Mapped[date] = mapped_column(index=True)
-    valid_until: Mapped[date | None] = mapped_column(index=True)
+    valid_until: Mapped[date | None] = not_before("valid_from", index=True)
     # Where the signed original is filed; uploading the document itself comes later.
     document_reference: Mapped[str | None] = mapped_column(String(200))
     notes: Mapped[str | None] = mapped_column(Text)

@@ -26,12 +26,11 @@ class AuditEntry(db.Model):
     """One audited event. The user's name is copied so that the entry outlives the account."""
 
     __tablename__ = "audit_entry"
-    __table_args__ = (one_of("action", AuditAction),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     username: Mapped[str | None] = mapped_column(String(80), index=True)
-    action: Mapped[str] = mapped_column(String(20), index=True)
+    action: Mapped[str] = one_of(AuditAction, 20, index=True)
     table_name: Mapped[str | None] = mapped_column(String(60), index=True)
     record_id: Mapped[int | None]
     record_label: Mapped[str | None] = mapped_column(String(200))

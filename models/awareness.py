@@ -5,12 +5,11 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from datetime import date
-from itertools import combinations
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, String, Table, Text
+from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record, db, not_negative, one_of
+from .base import Record, check, db, link_table, not_negative, one_of, refers_to
 from .network import Municipality, Organisation
 
 
@@ -49,117 +48,106 @@ class Language(enum.StrEnum):
     EN = "en"
 
 
-def format_languages(codes: Iterable[str]) -> str | None:
-    """Store a choice of languages as comma-separated codes in a fixed order; none is None.
+class MaterialLanguage(db.Model):
+    """A language a communication material is written in: one row per material and language."""
 
-    Raise ValueError on a code that is not a known language.
-    """
-    chosen = {Language(code) for code in codes}
-    return ",".join(language for language in Language if language in chosen) or None
+    __tablename__ = "communication_material_language"
 
-
-def parse_languages(stored: str | None) -> list[Language]:
-    """Read the languages stored by `format_languages`."""
-    return [Language(code) for code in stored.split(",")] if stored else []
-
-
-def _languages_valid(column: str) -> CheckConstraint:
-    # Every ordered, non-empty subset of the languages: the only strings format_languages writes.
-    subsets = [
-        ",".join(subset)
-        for size in range(1, len(Language) + 1)
-        for subset in combinations(list(Language), size)
-    ]
-    allowed = ", ".join(f"'{subset}'" for subset in subsets)
-    return CheckConstraint(
-        f"{column} IN ({allowed})",
-        name=f"{column}_valid",
-        info={"field": column, "rule": "choice"},
+    # Deleting a material removes its languages.
+    material_id: Mapped[int] = mapped_column(
+        ForeignKey("communication_material.id", ondelete="CASCADE"), primary_key=True
     )
+    language: Mapped[str] = one_of(Language, 2, primary_key=True)
+
+    def __str__(self) -> str:
+        return self.language
 
 
-class CommunicationMaterial(Record, db.Model):
+class CommunicationMaterial(Record):
     """A communication material of the network: flyer, poster, web page, video..."""
 
     __tablename__ = "communication_material"
     __table_args__ = (
-        one_of("kind", MaterialKind),
-        _languages_valid("languages"),
-        *not_negative("quantity"),
         # Printed materials and goodies are counted in copies.
-        CheckConstraint(
+        check(
+            "quantity_counted",
             "quantity IS NOT NULL OR kind IN ({})".format(
                 ", ".join(f"'{kind}'" for kind in UNCOUNTED_KINDS)
             ),
-            name="quantity_counted",
-            info={"field": "quantity", "rule": "not_null"},
+            field="quantity",
+            rule="not_null",
         ),
     )
 
     title: Mapped[str] = mapped_column(String(200), unique=True)
-    kind: Mapped[str] = mapped_column(String(20))
-    languages: Mapped[str | None] = mapped_column(String(11))
-    quantity: Mapped[int | None]
+    kind: Mapped[str] = one_of(MaterialKind, 20)
+    quantity: Mapped[int | None] = not_negative()
     issued_on: Mapped[date | None] = mapped_column(index=True)
     description: Mapped[str | None] = mapped_column(Text)
 
+    # The audit log records a change of languages under the name the screens use.
+    language_rows: Mapped[list[MaterialLanguage]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", info={"audited_as": "languages"}
+    )
+
     @property
-    def language_list(self) -> list[Language]:
-        return parse_languages(self.languages)
+    def languages(self) -> list[Language]:
+        """The material's languages, in Belgian order."""
+        chosen = {row.language for row in self.language_rows}
+        return [language for language in Language if language in chosen]
+
+    @languages.setter
+    def languages(self, codes: Iterable[str]) -> None:
+        """Keep the rows of the languages still chosen, add the new ones.
+
+        Raise ValueError on a code that is not a known language.
+        """
+        chosen = {Language(code) for code in codes}
+        kept = [row for row in self.language_rows if row.language in chosen]
+        new = chosen - {row.language for row in kept}
+        self.language_rows = kept + [
+            MaterialLanguage(language=code) for code in Language if code in new
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AwarenessAction(Record):
+    """An action raising public awareness; zone-wide actions belong to no municipality."""
+
+    __tablename__ = "awareness_action"
+
+    title: Mapped[str] = mapped_column(String(200))
+    municipality_id: Mapped[int | None] = refers_to("municipality")
+    occasion: Mapped[str] = one_of(Occasion, 30)
+    held_on: Mapped[date] = mapped_column(index=True)
+    # Estimated number of people reached.
+    public_reached: Mapped[int | None] = not_negative()
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    municipality: Mapped[Municipality | None] = relationship()
+    materials: Mapped[list[CommunicationMaterial]] = relationship(
+        secondary="awareness_action_material", order_by=CommunicationMaterial.title
+    )
+    partners: Mapped[list[Organisation]] = relationship(
+        secondary="awareness_action_partner", order_by=Organisation.name
+    )
 
     def __str__(self) -> str:
         return self.title
 
 
 # Deleting an action removes its links; deleting a material or partner it used is refused.
-action_material = Table(
+action_material = link_table(
     "awareness_action_material",
-    db.metadata,
-    Column("action_id", ForeignKey("awareness_action.id", ondelete="CASCADE"), primary_key=True),
-    Column(
-        "material_id",
-        ForeignKey("communication_material.id", ondelete="RESTRICT"),
-        primary_key=True,
-        index=True,
-    ),
+    ("action_id", "awareness_action"),
+    ("material_id", "communication_material"),
+    index_linked=True,
 )
-
-action_partner = Table(
+action_partner = link_table(
     "awareness_action_partner",
-    db.metadata,
-    Column("action_id", ForeignKey("awareness_action.id", ondelete="CASCADE"), primary_key=True),
-    Column(
-        "organisation_id",
-        ForeignKey("organisation.id", ondelete="RESTRICT"),
-        primary_key=True,
-        index=True,
-    ),
+    ("action_id", "awareness_action"),
+    ("organisation_id", "organisation"),
+    index_linked=True,
 )
-
-
-class AwarenessAction(Record, db.Model):
-    """An action raising public awareness; zone-wide actions belong to no municipality."""
-
-    __tablename__ = "awareness_action"
-    __table_args__ = (one_of("occasion", Occasion), *not_negative("public_reached"))
-
-    title: Mapped[str] = mapped_column(String(200))
-    municipality_id: Mapped[int | None] = mapped_column(
-        ForeignKey("municipality.id", ondelete="RESTRICT"), index=True
-    )
-    occasion: Mapped[str] = mapped_column(String(30))
-    held_on: Mapped[date] = mapped_column(index=True)
-    # Estimated number of people reached.
-    public_reached: Mapped[int | None]
-    notes: Mapped[str | None] = mapped_column(Text)
-
-    municipality: Mapped[Municipality | None] = relationship()
-    materials: Mapped[list[CommunicationMaterial]] = relationship(
-        secondary=action_material, order_by=CommunicationMaterial.title
-    )
-    partners: Mapped[list[Organisation]] = relationship(
-        secondary=action_partner, order_by=Organisation.name
-    )
-
-    def __str__(self) -> str:
-        return self.title

@@ -1,13 +1,14 @@
-"""The declarative base, the shared `db` object and the mixins every record uses."""
+"""The declarative base, the shared `db` object, the base of every record and its columns."""
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator
 
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import CheckConstraint, MetaData, event
+from sqlalchemy import CheckConstraint, Column, ForeignKey, MetaData, String, Table, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, declared_attr, mapped_column
 
 # Stable constraint names on SQLite and PostgreSQL: Alembic can address them and the
 # backoffice can turn a violated constraint into a message next to the right field.
@@ -41,12 +42,14 @@ def _configure_sqlite(dbapi_connection, connection_record) -> None:
         cursor.close()
 
 
-class Record:
+class Record(db.Model):
     """An editable record: an integer id and a version counter.
 
     The counter makes SQLAlchemy refuse an update of a row that changed since it was
     read, so that two people editing the same record cannot silently overwrite each other.
     """
+
+    __abstract__ = True
 
     id: Mapped[int] = mapped_column(primary_key=True)
     version: Mapped[int] = mapped_column(nullable=False)
@@ -56,30 +59,73 @@ class Record:
         return {"version_id_col": cls.version}
 
 
-def one_of(column: str, choices: type[enum.Enum]) -> CheckConstraint:
-    """Check that `column` holds one of the values of an enumeration."""
-    values = ", ".join(f"'{member.value}'" for member in choices)
-    return CheckConstraint(
-        f"{column} IN ({values})", name=f"{column}_valid", info={"field": column, "rule": "choice"}
-    )
+# --- columns that carry their rule -------------------------------------------------------
+# A rule declared with its column becomes a named check of the table (see `_checks`); the
+# check's name and `info` let the backoffice show its message next to that field.
 
 
-def not_negative(*columns: str) -> list[CheckConstraint]:
-    """Check that each count column is zero or more."""
-    return [
-        CheckConstraint(
-            f"{c} >= 0", name=f"{c}_not_negative", info={"field": c, "rule": "negative"}
-        )
-        for c in columns
-    ]
+def one_of(choices: type[enum.Enum], length: int, **kwargs) -> MappedColumn:
+    """A text column holding one of the values of an enumeration."""
+    return mapped_column(String(length), info={"choices": choices}, **kwargs)
 
 
-def period_ordered(start: str, end: str) -> CheckConstraint:
-    """Check that an optional end date does not come before its start date."""
-    return CheckConstraint(
-        f"{end} IS NULL OR {end} >= {start}",
-        name=f"{end}_after_{start}",
-        info={"field": end, "rule": "order", "start": start},
+def not_negative(*args, **kwargs) -> MappedColumn:
+    """A number column, zero or more (a count, a length of time)."""
+    return mapped_column(*args, info={"not_negative": True}, **kwargs)
+
+
+def not_before(start: str, **kwargs) -> MappedColumn:
+    """The optional end date of a period: not before the `start` column."""
+    return mapped_column(info={"not_before": start}, **kwargs)
+
+
+def refers_to(table: str, *, index: bool = True, **kwargs) -> MappedColumn:
+    """A reference to a record of `table`, which cannot be deleted while referred to."""
+    return mapped_column(ForeignKey(f"{table}.id", ondelete="RESTRICT"), index=index, **kwargs)
+
+
+def check(name: str, condition: str, *, field: str, rule: str) -> CheckConstraint:
+    """A named check of a table; when refused, the message of `rule` is shown next to `field`."""
+    return CheckConstraint(condition, name=name, info={"field": field, "rule": rule})
+
+
+def _checks(column: Column) -> Iterator[CheckConstraint]:
+    name, rules = column.name, column.info
+    if "choices" in rules:
+        values = ", ".join(f"'{member.value}'" for member in rules["choices"])
+        yield check(f"{name}_valid", f"{name} IN ({values})", field=name, rule="choice")
+    if rules.get("not_negative"):
+        yield check(f"{name}_not_negative", f"{name} >= 0", field=name, rule="negative")
+    if start := rules.get("not_before"):
+        condition = f"{name} IS NULL OR {name} >= {start}"
+        yield check(f"{name}_after_{start}", condition, field=name, rule="order")
+
+
+@event.listens_for(Column, "after_parent_attach")
+def _add_checks(column: Column, table: Table) -> None:
+    if isinstance(table, Table) and table.metadata is Base.metadata:
+        for constraint in _checks(column):
+            table.append_constraint(constraint)
+
+
+def link_table(
+    name: str, owner: tuple[str, str], linked: tuple[str, str], *, index_linked: bool = False
+) -> Table:
+    """A many-to-many link, each given as (column, table).
+
+    Deleting the owner removes its links; deleting a linked record is refused.
+    """
+    (owner_column, owner_table), (linked_column, linked_table) = owner, linked
+    return Table(
+        name,
+        db.metadata,
+        Column(owner_column, ForeignKey(f"{owner_table}.id", ondelete="CASCADE"), primary_key=True),
+        Column(
+            linked_column,
+            ForeignKey(f"{linked_table}.id", ondelete="RESTRICT"),
+            primary_key=True,
+            index=index_linked,
+        ),
     )
 
 

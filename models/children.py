@@ -7,19 +7,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import (
-    CheckConstraint,
-    Column,
-    ForeignKey,
-    String,
-    Table,
-    Text,
-    UniqueConstraint,
-    text,
-)
+from sqlalchemy import String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record, db, not_negative
+from .base import Record, check, link_table, not_negative, refers_to
 from .network import Municipality, Organisation
 
 OLDEST_AGE = 18  # the groups are for minors
@@ -38,40 +29,26 @@ def first_wednesdays(year: int) -> list[date]:
 
 # Deleting a workshop removes its list of facilitators; deleting an organisation that
 # facilitates a workshop is refused.
-workshop_facilitator = Table(
-    "workshop_facilitator",
-    db.metadata,
-    Column("workshop_id", ForeignKey("workshop.id", ondelete="CASCADE"), primary_key=True),
-    Column("organisation_id", ForeignKey("organisation.id", ondelete="RESTRICT"), primary_key=True),
+workshop_facilitator = link_table(
+    "workshop_facilitator", ("workshop_id", "workshop"), ("organisation_id", "organisation")
 )
 
 
-class Workshop(Record, db.Model):
+class Workshop(Record):
     """A recurring support group for children who are victims or witnesses, e.g. "La cabane"."""
 
     __tablename__ = "workshop"
     __table_args__ = (
-        *not_negative("min_age"),
-        CheckConstraint(
-            "max_age >= min_age",
-            name="max_age_not_below_min_age",
-            info={"field": "max_age", "rule": "age_range"},
-        ),
-        CheckConstraint(
-            f"max_age <= {OLDEST_AGE}",
-            name="max_age_of_a_minor",
-            info={"field": "max_age", "rule": "age_range"},
-        ),
+        check("max_age_not_below_min_age", "max_age >= min_age", field="max_age", rule="age_range"),
+        check("max_age_of_a_minor", f"max_age <= {OLDEST_AGE}", field="max_age", rule="minor"),
     )
 
     name: Mapped[str] = mapped_column(String(200), unique=True)
-    min_age: Mapped[int] = mapped_column(default=5, server_default=text("5"))
+    min_age: Mapped[int] = not_negative(default=5, server_default=text("5"))
     max_age: Mapped[int] = mapped_column(default=10, server_default=text("10"))
     schedule: Mapped[str | None] = mapped_column(String(200))
     place: Mapped[str | None] = mapped_column(String(200))
-    municipality_id: Mapped[int | None] = mapped_column(
-        ForeignKey("municipality.id", ondelete="RESTRICT"), index=True
-    )
+    municipality_id: Mapped[int | None] = refers_to("municipality")
     parents_reception: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
     active: Mapped[bool] = mapped_column(default=True, server_default=text("true"))
 
@@ -92,20 +69,17 @@ class Workshop(Record, db.Model):
         return self.name
 
 
-class WorkshopSession(Record, db.Model):
+class WorkshopSession(Record):
     """One session of a workshop: how many children and parents came, never who."""
 
     __tablename__ = "workshop_session"
-    __table_args__ = (
-        # held_on first: a second session on the same day is reported next to the date.
-        UniqueConstraint("held_on", "workshop_id"),
-        *not_negative("children_present", "parents_present"),
-    )
+    # held_on first: a second session on the same day is reported next to the date.
+    __table_args__ = (UniqueConstraint("held_on", "workshop_id"),)
 
-    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshop.id", ondelete="RESTRICT"))
+    workshop_id: Mapped[int] = refers_to("workshop", index=False)
     held_on: Mapped[date] = mapped_column(index=True)
-    children_present: Mapped[int] = mapped_column(default=0, server_default=text("0"))
-    parents_present: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    children_present: Mapped[int] = not_negative(default=0, server_default=text("0"))
+    parents_present: Mapped[int] = not_negative(default=0, server_default=text("0"))
     notes: Mapped[str | None] = mapped_column(Text)
 
     workshop: Mapped[Workshop] = relationship(back_populates="sessions")

@@ -12,9 +12,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from sqlalchemy import (
-    CheckConstraint,
     Date,
-    ForeignKey,
     Integer,
     String,
     Text,
@@ -29,7 +27,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 from sqlalchemy.sql.functions import FunctionElement
 
-from .base import Record, db, not_negative, one_of, period_ordered
+from .base import Record, check, not_before, not_negative, one_of, refers_to
 from .network import Municipality, Organisation
 
 # No 0/O, 1/I/L or U/V: a code read aloud on the phone or copied by hand stays exact.
@@ -47,17 +45,12 @@ def new_household_code() -> str:
 UNIT_FREE = "ex_housing_stay_entry_date_unit_free"
 
 
-class HousingUnit(Record, db.Model):
+class HousingUnit(Record):
     """A dwelling a partner lends for emergency housing, during a window of availability."""
 
     __tablename__ = "housing_unit"
     __table_args__ = (
-        CheckConstraint(
-            "capacity >= 1",
-            name="capacity_positive",
-            info={"field": "capacity", "rule": "capacity"},
-        ),
-        period_ordered("available_from", "available_until"),
+        check("capacity_positive", "capacity >= 1", field="capacity", rule="capacity"),
         # Enforced by triggers (see the migration): no stay of the unit may fall outside.
         {
             "info": {
@@ -76,16 +69,11 @@ class HousingUnit(Record, db.Model):
     )
 
     label: Mapped[str] = mapped_column(String(120), unique=True)
-    provider_id: Mapped[int] = mapped_column(
-        ForeignKey("organisation.id", ondelete="RESTRICT"), index=True
-    )
-    municipality_id: Mapped[int] = mapped_column(
-        ForeignKey("municipality.id", ondelete="RESTRICT"), index=True
-    )
+    provider_id: Mapped[int] = refers_to("organisation")
+    municipality_id: Mapped[int] = refers_to("municipality")
     capacity: Mapped[int] = mapped_column(default=1)
     available_from: Mapped[date]
-    available_until: Mapped[date | None]
-    # Where victims hide: shown to whoever manages the unit, never listed or exported.
+    available_until: Mapped[date | None] = not_before("available_from")
     # Where victims hide: shown to whoever manages the unit, never listed or exported;
     # "sensitive" masks the values in the audit log.
     address: Mapped[str | None] = mapped_column(String(300), info={"sensitive": True})
@@ -125,23 +113,17 @@ class ExitDestination(enum.StrEnum):
     UNKNOWN = "unknown"
 
 
-class HousingStay(Record, db.Model):
+class HousingStay(Record):
     """A household's stay in a unit; the exit date stays empty while the stay goes on."""
 
     __tablename__ = "housing_stay"
     __table_args__ = (
-        period_ordered("entry_date", "exit_date"),
-        *not_negative("adults", "children"),
-        CheckConstraint(
-            "adults + children >= 1",
-            name="household_not_empty",
-            info={"field": "adults", "rule": "household"},
-        ),
-        one_of("destination", ExitDestination),
-        CheckConstraint(
+        check("household_not_empty", "adults + children >= 1", field="adults", rule="household"),
+        check(
+            "destination_after_exit",
             "destination IS NULL OR exit_date IS NOT NULL",
-            name="destination_after_exit",
-            info={"field": "destination", "rule": "destination"},
+            field="destination",
+            rule="destination",
         ),
         # Two stays of one unit never share a night: a stay occupies [entry, exit), open
         # while ongoing. PostgreSQL enforces it with this constraint (a range of the unit
@@ -171,18 +153,14 @@ class HousingStay(Record, db.Model):
         },
     )
 
-    unit_id: Mapped[int] = mapped_column(
-        ForeignKey("housing_unit.id", ondelete="RESTRICT"), index=True
-    )
+    unit_id: Mapped[int] = refers_to("housing_unit")
     household_code: Mapped[str] = mapped_column(String(12), unique=True, default=new_household_code)
-    referring_organisation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organisation.id", ondelete="RESTRICT"), index=True
-    )
+    referring_organisation_id: Mapped[int | None] = refers_to("organisation")
     entry_date: Mapped[date] = mapped_column(index=True)
-    exit_date: Mapped[date | None]
-    adults: Mapped[int] = mapped_column(default=1)
-    children: Mapped[int] = mapped_column(default=0)
-    destination: Mapped[str | None] = mapped_column(String(30))
+    exit_date: Mapped[date | None] = not_before("entry_date")
+    adults: Mapped[int] = not_negative(default=1)
+    children: Mapped[int] = not_negative(default=0)
+    destination: Mapped[str | None] = one_of(ExitDestination, 30)
     notes: Mapped[str | None] = mapped_column(Text, info={"sensitive": True})
 
     unit: Mapped[HousingUnit] = relationship()

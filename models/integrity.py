@@ -36,24 +36,25 @@ def violation(metadata: MetaData, error: IntegrityError) -> Violation:
         kind = _PG_KINDS.get(getattr(orig, "sqlstate", None) or "", "unknown")
         if kind == "not_null":
             return Violation(kind, [diag.column_name] if diag.column_name else [])
-        return _by_name(metadata, kind, diag.constraint_name)
+        return by_name(metadata, kind, diag.constraint_name)
     match = _SQLITE.search(str(orig))
     if not match:
         # A trigger's RAISE(ABORT, '<rule name>'): the rules SQLite checks with triggers.
-        found = _by_name(metadata, "check", str(orig).strip())
+        found = by_name(metadata, "check", str(orig).strip())
         return found if found.rule else Violation("unknown")
     kind = match.group(1).lower().replace(" ", "_")
     detail = (match.group(2) or "").strip()
     if kind == "check":
-        return _by_name(metadata, kind, detail)
+        return by_name(metadata, kind, detail)
     if kind in ("unique", "not_null") and detail:
         if detail.startswith("index "):
-            return _by_name(metadata, kind, detail.removeprefix("index ").strip("'"))
+            return by_name(metadata, kind, detail.removeprefix("index ").strip("'"))
         return Violation(kind, [c.strip().split(".")[-1] for c in detail.split(",")])
     return Violation(kind)
 
 
-def _by_name(metadata: MetaData, kind: str, name: str | None) -> Violation:
+def by_name(metadata: MetaData, kind: str, name: str | None) -> Violation:
+    """Describe the constraint (or trigger rule) called `name`, violated as `kind`."""
     for table in metadata.tables.values():
         # Rules a trigger enforces are named in the table's info: {name: {field, rule}}.
         if name in table.info.get("trigger_rules", {}):

@@ -5,13 +5,13 @@ from __future__ import annotations
 import enum
 from datetime import date
 
-from sqlalchemy import Column, ForeignKey, Index, String, Table, Text, text
+from sqlalchemy import Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record, db, one_of, period_ordered
+from .base import Record, link_table, not_before, one_of, refers_to
 
 
-class Municipality(Record, db.Model):
+class Municipality(Record):
     """One of the five municipalities of the police zone."""
 
     __tablename__ = "municipality"
@@ -41,18 +41,15 @@ class OrganisationKind(enum.StrEnum):
     OTHER = "other"
 
 
-class Organisation(Record, db.Model):
+class Organisation(Record):
     """A partner organisation; regional bodies belong to no single municipality."""
 
     __tablename__ = "organisation"
-    __table_args__ = (one_of("kind", OrganisationKind),)
 
     name: Mapped[str] = mapped_column(String(200), unique=True)
     short_name: Mapped[str | None] = mapped_column(String(40))
-    kind: Mapped[str] = mapped_column(String(40))
-    municipality_id: Mapped[int | None] = mapped_column(
-        ForeignKey("municipality.id", ondelete="RESTRICT"), index=True
-    )
+    kind: Mapped[str] = one_of(OrganisationKind, 40)
+    municipality_id: Mapped[int | None] = refers_to("municipality")
     address: Mapped[str | None] = mapped_column(String(300))
     phone: Mapped[str | None] = mapped_column(String(40))
     email: Mapped[str | None] = mapped_column(String(200))
@@ -65,7 +62,7 @@ class Organisation(Record, db.Model):
         return self.short_name or self.name
 
 
-class Person(Record, db.Model):
+class Person(Record):
     """A professional of the network. Never a victim: victims are not recorded by name."""
 
     __tablename__ = "person"
@@ -73,9 +70,7 @@ class Person(Record, db.Model):
     first_name: Mapped[str] = mapped_column(String(80))
     last_name: Mapped[str] = mapped_column(String(80))
     job_title: Mapped[str | None] = mapped_column(String(120))
-    organisation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organisation.id", ondelete="RESTRICT"), index=True
-    )
+    organisation_id: Mapped[int | None] = refers_to("organisation")
     email: Mapped[str | None] = mapped_column(String(200))
     phone: Mapped[str | None] = mapped_column(String(40))
 
@@ -90,31 +85,24 @@ class AppointingBody(enum.StrEnum):
     SOCIAL_ACTION_COUNCIL = "social_action_council"
 
 
-class ReferentAppointment(Record, db.Model):
+def open_once(name: str, *columns: str) -> Index:
+    """At most one open period (no end date yet) per value of `columns`."""
+    ongoing = text("ends_on IS NULL")
+    return Index(name, *columns, unique=True, sqlite_where=ongoing, postgresql_where=ongoing)
+
+
+class ReferentAppointment(Record):
     """A person appointed intrafamily-violence referent for a municipality."""
 
     __tablename__ = "referent_appointment"
-    __table_args__ = (
-        one_of("appointed_by", AppointingBody),
-        period_ordered("starts_on", "ends_on"),
-        # A person holds at most one open appointment per municipality.
-        Index(
-            "uq_referent_appointment_open",
-            "person_id",
-            "municipality_id",
-            unique=True,
-            sqlite_where=text("ends_on IS NULL"),
-            postgresql_where=text("ends_on IS NULL"),
-        ),
-    )
+    # A person holds at most one open appointment per municipality.
+    __table_args__ = (open_once("uq_referent_appointment_open", "person_id", "municipality_id"),)
 
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"))
-    municipality_id: Mapped[int] = mapped_column(
-        ForeignKey("municipality.id", ondelete="RESTRICT"), index=True
-    )
-    appointed_by: Mapped[str] = mapped_column(String(30))
+    person_id: Mapped[int] = refers_to("person", index=False)
+    municipality_id: Mapped[int] = refers_to("municipality")
+    appointed_by: Mapped[str] = one_of(AppointingBody, 30)
     starts_on: Mapped[date]
-    ends_on: Mapped[date | None]
+    ends_on: Mapped[date | None] = not_before("starts_on")
 
     person: Mapped[Person] = relationship()
     municipality: Mapped[Municipality] = relationship()
@@ -123,24 +111,15 @@ class ReferentAppointment(Record, db.Model):
         return f"{self.person} ({self.municipality})"
 
 
-class PlatformMembership(Record, db.Model):
+class PlatformMembership(Record):
     """A professional's seat in the STOPP VIF platform."""
 
     __tablename__ = "platform_membership"
-    __table_args__ = (
-        period_ordered("starts_on", "ends_on"),
-        Index(
-            "uq_platform_membership_open",
-            "person_id",
-            unique=True,
-            sqlite_where=text("ends_on IS NULL"),
-            postgresql_where=text("ends_on IS NULL"),
-        ),
-    )
+    __table_args__ = (open_once("uq_platform_membership_open", "person_id"),)
 
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"))
+    person_id: Mapped[int] = refers_to("person", index=False)
     starts_on: Mapped[date]
-    ends_on: Mapped[date | None]
+    ends_on: Mapped[date | None] = not_before("starts_on")
 
     person: Mapped[Person] = relationship()
 
@@ -149,19 +128,12 @@ class PlatformMembership(Record, db.Model):
 
 
 # Deleting a meeting removes its attendance list; deleting a person who attended is refused.
-meeting_attendee = Table(
-    "platform_meeting_attendee",
-    db.metadata,
-    Column(
-        "meeting_id",
-        ForeignKey("platform_meeting.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
-    Column("person_id", ForeignKey("person.id", ondelete="RESTRICT"), primary_key=True),
+meeting_attendee = link_table(
+    "platform_meeting_attendee", ("meeting_id", "platform_meeting"), ("person_id", "person")
 )
 
 
-class PlatformMeeting(Record, db.Model):
+class PlatformMeeting(Record):
     """A quarterly meeting of the platform."""
 
     __tablename__ = "platform_meeting"

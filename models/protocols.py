@@ -4,31 +4,22 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Column, ForeignKey, String, Table, Text, UniqueConstraint
+from sqlalchemy import String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record, db
+from .base import Record, link_table
 from .network import Organisation
 
 # Deleting a protocol removes its signatures; deleting an organisation that signed is refused.
-protocol_signatory = Table(
+protocol_signatory = link_table(
     "protocol_signatory",
-    db.metadata,
-    Column(
-        "protocol_id",
-        ForeignKey("intervention_protocol.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
-    Column(
-        "organisation_id",
-        ForeignKey("organisation.id", ondelete="RESTRICT"),
-        primary_key=True,
-        index=True,
-    ),
+    ("protocol_id", "intervention_protocol"),
+    ("organisation_id", "organisation"),
+    index_linked=True,
 )
 
 
-class InterventionProtocol(Record, db.Model):
+class InterventionProtocol(Record):
     """One version of a common intervention protocol and the organisations that signed it."""
 
     __tablename__ = "intervention_protocol"

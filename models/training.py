@@ -6,10 +6,10 @@ import enum
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Column, ForeignKey, Numeric, String, Table, Text, text
+from sqlalchemy import Numeric, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record, db, not_negative, one_of
+from .base import Record, link_table, not_negative, one_of, refers_to
 from .network import Organisation, Person
 
 
@@ -19,17 +19,14 @@ class TrainingAudience(enum.StrEnum):
     MIXED = "mixed"
 
 
-class Training(Record, db.Model):
+class Training(Record):
     """A training of the plan, given to referents, first-line professionals or both."""
 
     __tablename__ = "training"
-    __table_args__ = (one_of("audience", TrainingAudience),)
 
     title: Mapped[str] = mapped_column(String(200))
-    audience: Mapped[str] = mapped_column(String(20))
-    trainer_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organisation.id", ondelete="RESTRICT"), index=True
-    )
+    audience: Mapped[str] = one_of(TrainingAudience, 20)
+    trainer_id: Mapped[int | None] = refers_to("organisation")
     description: Mapped[str | None] = mapped_column(Text)
 
     trainer: Mapped[Organisation | None] = relationship()
@@ -39,28 +36,22 @@ class Training(Record, db.Model):
 
 
 # Deleting a session removes its attendance list; deleting a person who took part is refused.
-training_participant = Table(
-    "training_participant",
-    db.metadata,
-    Column("session_id", ForeignKey("training_session.id", ondelete="CASCADE"), primary_key=True),
-    Column("person_id", ForeignKey("person.id", ondelete="RESTRICT"), primary_key=True),
+training_participant = link_table(
+    "training_participant", ("session_id", "training_session"), ("person_id", "person")
 )
 
 
-class TrainingSession(Record, db.Model):
+class TrainingSession(Record):
     """One day of a training: its length, and the recorded and external participants."""
 
     __tablename__ = "training_session"
-    __table_args__ = tuple(not_negative("hours", "external_participants"))
 
-    training_id: Mapped[int] = mapped_column(
-        ForeignKey("training.id", ondelete="RESTRICT"), index=True
-    )
+    training_id: Mapped[int] = refers_to("training")
     held_on: Mapped[date] = mapped_column(index=True)
-    hours: Mapped[Decimal] = mapped_column(Numeric(5, 1))
+    hours: Mapped[Decimal] = not_negative(Numeric(5, 1))
     place: Mapped[str | None] = mapped_column(String(200))
     # People who attended but are not recorded as professionals of the network.
-    external_participants: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    external_participants: Mapped[int] = not_negative(default=0, server_default=text("0"))
 
     training: Mapped[Training] = relationship()
     participants: Mapped[list[Person]] = relationship(

@@ -220,3 +220,15 @@ def test_a_changed_link_names_the_linked_record(client, as_role):
     page = as_role("administrator").get("/admin/auditentry/").get_data(as_text=True)
     assert "∅ → CPAS d&#39;Esneux" in page
     assert f"∅ → {org.id}<" not in page
+
+
+def test_a_change_of_a_materials_languages_is_recorded(client):
+    form = {"title": "Dépliant", "kind": "flyer", "quantity": "100", "languages": ["fr"]}
+    create(client, "communicationmaterial", form)
+    material_id = entries("create")[-1].record_id
+    edit(client, "communicationmaterial", material_id, {**form, "languages": ["nl", "fr"]})
+    edit(client, "communicationmaterial", material_id, {**form, "languages": ["fr", "nl"]})
+
+    assert entries("create")[-1].changes["languages"] == [[], ["fr"]]
+    (updated,) = entries("update")  # saving the same languages again changes nothing
+    assert updated.changes == {"languages": [["fr"], ["fr", "nl"]]}

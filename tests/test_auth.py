@@ -50,6 +50,7 @@ def test_wrong_password_is_refused_with_a_message_and_audited(anonymous, users):
 
 def test_deactivated_account_cannot_log_in(anonymous, users):
     accounts.deactivate(accounts.find("secretariat"))
+    db.session.commit()  # as the command or the screen that deactivates it does
     assert login(anonymous, "secretariat").status_code == 401
 
 

@@ -3,14 +3,18 @@
 import os
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
+import flask_migrate
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, select, text
 
+from backoffice import create_app
 from models import db
+from models.awareness import CommunicationMaterial
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -52,3 +56,98 @@ def test_first_start_commands_build_the_schema_and_load_the_demo_once(tmp_path, 
     second = flask("demo", "load", database_url=url)
     assert second.returncode == 0
     assert "admin" not in second.stdout
+
+
+# --- a migration keeps the data it moves ------------------------------------------------------
+@pytest.fixture
+def own_database(database, tmp_path):
+    """Switch the test to an application on an empty database of its own.
+
+    A SQLite file, or on PostgreSQL a schema of its own: migrations are run up and down
+    there while the run's shared database stays at the head revision.
+    """
+    url, _options = database
+    options, schema = {}, None
+    if url.startswith("sqlite"):
+        url = f"sqlite:///{tmp_path / 'own.sqlite3'}"
+    else:
+        schema = f"own_{uuid.uuid4().hex[:12]}"
+        engine = create_engine(url)
+        with engine.begin() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        engine.dispose()
+        options = {"connect_args": {"options": f"-csearch_path={schema}"}}
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "tests-only-secret",
+            "SQLALCHEMY_DATABASE_URI": url,
+            "SQLALCHEMY_ENGINE_OPTIONS": options,
+        }
+    )
+    with app.app_context():
+        try:
+            yield
+        finally:
+            db.session.remove()
+            db.engine.dispose()
+    if schema:
+        engine = create_engine(url)
+        with engine.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        engine.dispose()
+
+
+def rows(sql: str) -> list[tuple]:
+    return [tuple(row) for row in db.session.execute(text(sql))]
+
+
+MATERIAL_LANGUAGES_BEFORE = "f02402697a07"
+MATERIAL_LANGUAGES_AFTER = "7d3e9b1c5a20"
+
+
+def test_material_languages_move_to_a_table_and_back_without_loss(own_database):
+    flask_migrate.upgrade(revision=MATERIAL_LANGUAGES_BEFORE)
+    db.session.execute(
+        text(
+            "INSERT INTO communication_material (id, title, kind, languages, quantity, version) "
+            "VALUES (1, 'Dépliant', 'flyer', 'fr,nl,de', 5000, 1),"
+            " (2, 'Page web', 'web_page', NULL, NULL, 1), (3, 'Carte', 'card', 'en', 10, 2)"
+        )
+    )
+    db.session.execute(
+        text(
+            "INSERT INTO awareness_action (id, title, occasion, held_on, version) "
+            "VALUES (1, 'Stand', 'other', '2025-03-01', 1)"
+        )
+    )
+    db.session.execute(text("INSERT INTO awareness_action_material VALUES (1, 1), (1, 3)"))
+    db.session.commit()
+    db.session.remove()
+
+    flask_migrate.upgrade(revision=MATERIAL_LANGUAGES_AFTER)
+
+    materials = db.session.scalars(select(CommunicationMaterial).order_by(CommunicationMaterial.id))
+    assert [(m.title, m.languages, m.quantity, m.version) for m in materials] == [
+        ("Dépliant", ["fr", "nl", "de"], 5000, 1),
+        ("Page web", [], None, 1),
+        ("Carte", ["en"], 10, 2),
+    ]
+    assert rows("SELECT action_id, material_id FROM awareness_action_material ORDER BY 2") == [
+        (1, 1),
+        (1, 3),
+    ]
+    db.session.remove()
+
+    flask_migrate.downgrade(revision=MATERIAL_LANGUAGES_BEFORE)
+
+    assert rows("SELECT id, languages FROM communication_material ORDER BY id") == [
+        (1, "fr,nl,de"),
+        (2, None),
+        (3, "en"),
+    ]
+    assert rows("SELECT action_id, material_id FROM awareness_action_material ORDER BY 2") == [
+        (1, 1),
+        (1, 3),
+    ]
+    assert "communication_material_language" not in inspect(db.engine).get_table_names()

@@ -1,5 +1,6 @@
 """Screens of awareness raising: awareness actions and communication materials."""
 
+from flask_admin.contrib.sqla.filters import FilterEqual
 from flask_admin.form import Select2Widget
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _
@@ -10,9 +11,8 @@ from models.awareness import (
     CommunicationMaterial,
     Language,
     MaterialKind,
+    MaterialLanguage,
     Occasion,
-    format_languages,
-    parse_languages,
 )
 
 from .base import BackofficeModelView, not_negative
@@ -27,20 +27,15 @@ class AwarenessView(BackofficeModelView):
     menu_category = _("Awareness and communication")
 
 
-class LanguagesField(SelectMultipleField):
-    """A multiple choice of languages, kept on the model as comma-separated codes."""
+class LanguageFilter(FilterEqual):
+    """Materials written in a language, among others."""
 
-    widget = Select2Widget(multiple=True)
-
-    def process_data(self, value) -> None:
-        self.data = [str(code) for code in parse_languages(value)]
-
-    def populate_obj(self, obj, name: str) -> None:
-        setattr(obj, name, format_languages(self.data or ()))
+    def apply(self, query, value, alias=None):
+        return query.filter(CommunicationMaterial.language_rows.any(language=value))
 
 
 def _language_names(view, context, model, name) -> str:
-    return ", ".join(str(MATERIAL_LANGUAGES[code]) for code in model.language_list)
+    return ", ".join(str(MATERIAL_LANGUAGES[code]) for code in model.languages)
 
 
 def _municipality_or_zone(view, context, model, name) -> str:
@@ -135,7 +130,11 @@ class CommunicationMaterialView(AwarenessView):
     column_list = ("title", "kind", "languages", "quantity", "issued_on")
     column_details_list = (*column_list, "description")
     column_searchable_list = ("title",)
-    column_filters = ("kind", "issued_on")
+    column_filters = (
+        "kind",
+        "issued_on",
+        LanguageFilter(MaterialLanguage.language, _("Languages"), choices(MATERIAL_LANGUAGES)),
+    )
     column_default_sort = "title"
     field_choices = {"kind": MATERIAL_KINDS}
     column_formatters = {"languages": _language_names}
@@ -145,9 +144,12 @@ class CommunicationMaterialView(AwarenessView):
         "issued_on": _("Issued on"),
     }
     form_columns = column_details_list
-    form_overrides = {"languages": LanguagesField}
+    form_extra_fields = {
+        "languages": SelectMultipleField(
+            _("Languages"), choices=choices(MATERIAL_LANGUAGES), widget=Select2Widget(multiple=True)
+        )
+    }
     form_args = {
-        "languages": {"choices": choices(MATERIAL_LANGUAGES)},
         "quantity": not_negative(
             description=_("Copies printed or made; leave empty for web pages and videos.")
         ),

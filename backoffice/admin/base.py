@@ -22,6 +22,7 @@ from wtforms.validators import NumberRange
 
 from models import db
 from models.base import dependents
+from models.children import OLDEST_AGE
 from models.integrity import violation
 
 from .. import parameters
@@ -55,6 +56,13 @@ CONSTRAINT_MESSAGES = {
     "unit_free": _("This unit is already occupied at these dates."),
     "availability": _("The unit is not available at this date."),
     "covers_stays": _("Stays of this unit would fall outside its availability."),
+    "order": _("Must not be before the start date."),
+    "capacity": _("Must be at least %(min)s.", min=1),
+    "household": _("A stay houses at least one person."),
+    "destination": _("Give the destination once the exit date is known."),
+    "partner_organisation": _("A partner account needs an organisation; other roles have none."),
+    "age_range": _("Must not be below the minimum age."),
+    "minor": _("Must be between %(min)s and %(max)s.", min=0, max=OLDEST_AGE),
 }
 
 
@@ -231,10 +239,7 @@ class BackofficeModelView(
 
     def _report_violation(self, form, exc: IntegrityError) -> None:
         found = violation(self.model.metadata, exc)
-        if found.rule == "order":
-            message = gettext("Must not be before the start date.")
-        else:
-            message = str(CONSTRAINT_MESSAGES.get(found.rule or found.kind, ""))
+        message = str(CONSTRAINT_MESSAGES.get(found.rule or found.kind, ""))
         for column in found.columns:
             name = column.removesuffix("_id") if column not in form else column
             if name in form:

@@ -50,7 +50,7 @@ def create(username: str, role: str, password: str, organisation: str | None = N
         password_hash=passwords.hash_password(password),
     )
     db.session.add(user)
-    db.session.commit()
+    db.session.flush()
     return user
 
 
@@ -60,11 +60,11 @@ def set_password(user: User, password: str) -> None:
         raise AccountError(error)
     user.password_hash = passwords.hash_password(password)
     sessions.end_all(user)
-    db.session.commit()
+    db.session.flush()
 
 
 def deactivate(user: User) -> None:
     """Refuse any further login and end the account's open sessions."""
     user.active = False
     sessions.end_all(user)
-    db.session.commit()
+    db.session.flush()

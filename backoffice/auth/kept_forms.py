@@ -42,7 +42,7 @@ def keep(user_id: int) -> bool:
             kept_at=now,
         )
     )
-    db.session.commit()
+    db.session.flush()
     session[KEY] = token
     return True
 
@@ -61,5 +61,5 @@ def take() -> MultiDict | None:
     session.pop(KEY, None)
     fields = MultiDict([tuple(pair) for pair in row.fields])
     db.session.delete(row)
-    db.session.commit()
+    db.session.flush()
     return fields

@@ -58,14 +58,12 @@ def load_user(token: str) -> SignedInUser | None:
     idle = timedelta(minutes=current_app.config["SESSION_IDLE_MINUTES"])
     if now - _aware(row.last_seen_at) > idle:
         db.session.delete(row)
-        db.session.commit()
         session["expired"] = True
         # Whose session it was: a form sent now is kept for that account (see kept_forms).
         session["expired_user"] = row.user_id
         return None
     if now - _aware(row.last_seen_at) > timedelta(seconds=30):  # spare a write per request
         row.last_seen_at = now
-        db.session.commit()
     return SignedInUser(row.user, token)
 
 
@@ -87,7 +85,7 @@ def start(user: User) -> None:
     token = secrets.token_urlsafe(32)
     db.session.add(UserSession(token=token, user=user, created_at=now, last_seen_at=now))
     user.last_login_at = now
-    db.session.commit()
+    db.session.flush()
     login_user(SignedInUser(user, token))
 
 
@@ -95,7 +93,6 @@ def end(token: str | None) -> None:
     """End the current session on the server and in the browser."""
     if token:
         db.session.execute(delete(UserSession).where(UserSession.token == token))
-        db.session.commit()
     logout_user()
     session.clear()
 

@@ -38,10 +38,9 @@ def record_failure(username: str, address: str) -> None:
     db.session.execute(
         delete(LoginAttempt).where(LoginAttempt.attempted_at < datetime.now(UTC) - 4 * _window())
     )
-    db.session.commit()
+    db.session.flush()
 
 
 def clear(username: str) -> None:
     """Forget the failures of an account that just logged in (its address keeps its count)."""
     db.session.execute(delete(LoginAttempt).where(LoginAttempt.username == username.lower()))
-    db.session.commit()

@@ -40,13 +40,19 @@ MATERIALS = {
     "flyer": (
         "Dépliant « Violences intrafamiliales : où trouver de l'aide ? »",
         MaterialKind.FLYER,
-        "fr,nl,de",
+        ["fr", "nl", "de"],
         5000,
         3,
     ),
-    "poster": ("Affiche STOPP VIF", MaterialKind.POSTER, "fr", 300, 3),
-    "card": ("Carte de poche des numéros utiles", MaterialKind.CARD, "fr,nl,de,en", 10000, 9),
-    "page": ("Page web du réseau STOPP VIF", MaterialKind.WEB_PAGE, "fr", None, 2),
+    "poster": ("Affiche STOPP VIF", MaterialKind.POSTER, ["fr"], 300, 3),
+    "card": (
+        "Carte de poche des numéros utiles",
+        MaterialKind.CARD,
+        ["fr", "nl", "de", "en"],
+        10000,
+        9,
+    ),
+    "page": ("Page web du réseau STOPP VIF", MaterialKind.WEB_PAGE, ["fr"], None, 2),
 }
 
 

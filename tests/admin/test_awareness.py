@@ -7,7 +7,7 @@ from models import db
 from models.awareness import AwarenessAction, CommunicationMaterial, MaterialKind, Occasion
 from models.network import Municipality, Organisation
 from tests import factories
-from tests.admin.crud import count, create, delete, edit, round_trip
+from tests.admin.crud import count, create, delete, edit, filter_arg, round_trip
 
 
 def material(title: str | None = None, **fields) -> CommunicationMaterial:
@@ -89,7 +89,7 @@ def test_material_languages_round_trip_shows_translated_names(client):
     response = create(client, "communicationmaterial", {**MATERIAL_FORM, "languages": ["nl", "fr"]})
     assert response.status_code == 302
     record = db.session.scalars(select(CommunicationMaterial)).one()
-    assert record.languages == "fr,nl"
+    assert record.languages == ["fr", "nl"]
     assert "français, néerlandais" in client.get("/admin/communicationmaterial/").get_data(
         as_text=True
     )
@@ -106,7 +106,7 @@ def test_material_languages_round_trip_shows_translated_names(client):
     )
     assert response.status_code == 302
     db.session.expire_all()
-    assert db.session.get(CommunicationMaterial, record.id).languages == "fr,nl,de"
+    assert db.session.get(CommunicationMaterial, record.id).languages == ["fr", "nl", "de"]
     for url in ("/admin/communicationmaterial/", "/admin/communicationmaterial/export/csv/"):
         assert "français, néerlandais, allemand" in client.get(url).get_data(as_text=True)
 
@@ -114,7 +114,7 @@ def test_material_languages_round_trip_shows_translated_names(client):
 def test_material_without_language_is_accepted(client):
     response = create(client, "communicationmaterial", {**MATERIAL_FORM, "kind": "goodies"})
     assert response.status_code == 302
-    assert db.session.scalars(select(CommunicationMaterial)).one().languages is None
+    assert db.session.scalars(select(CommunicationMaterial)).one().languages == []
 
 
 def test_unknown_language_code_is_refused(client):
@@ -291,3 +291,15 @@ def test_materials_filter_by_kind_and_issue_date_and_search(client):
     assert "Affiche du 25 novembre" in page and "Vidéo de sensibilisation" not in page
     page = client.get("/admin/communicationmaterial/?search=affiche").get_data(as_text=True)
     assert "Affiche du 25 novembre" in page and "Vidéo de sensibilisation" not in page
+
+
+def test_materials_are_filtered_by_one_of_their_languages(client):
+    material("Dépliant bilingue", languages=["fr", "nl"])
+    material("Affiche Esneux", languages=["fr"])
+    material("Brochure Eupen", languages=["de"])
+    written_in = filter_arg(client, "communicationmaterial", "Langues")
+
+    page = client.get(f"/admin/communicationmaterial/?{written_in}=fr").get_data(as_text=True)
+
+    assert "Dépliant bilingue" in page and "Affiche Esneux" in page
+    assert "Brochure Eupen" not in page

@@ -10,47 +10,69 @@ from models.awareness import (
     CommunicationMaterial,
     Language,
     MaterialKind,
+    MaterialLanguage,
     Occasion,
     action_material,
-    format_languages,
-    parse_languages,
 )
 from tests import factories
-
-
-@pytest.mark.parametrize(
-    ("chosen", "stored"),
-    [
-        (["nl", "fr"], "fr,nl"),
-        (["en", "de", "nl", "fr"], "fr,nl,de,en"),
-        (["de", "de"], "de"),
-        ([Language.EN], "en"),
-        ([], None),
-    ],
-)
-def test_languages_are_stored_in_a_fixed_order_without_repeats(chosen, stored):
-    assert format_languages(chosen) == stored
-
-
-def test_an_unknown_language_cannot_be_stored():
-    with pytest.raises(ValueError):
-        format_languages(["fr", "es"])
-
-
-@pytest.mark.parametrize("stored", [None, "", "fr", "fr,nl,de,en"])
-def test_stored_languages_read_back_as_chosen(stored):
-    assert format_languages(parse_languages(stored)) == (stored or None)
 
 
 def _material(**fields) -> CommunicationMaterial:
     return CommunicationMaterial(title="Dépliant", kind=MaterialKind.FLYER, quantity=100, **fields)
 
 
-@pytest.mark.parametrize("stored", ["nl,fr", "fr,es", "fr,,nl", "FR", ""])
-def test_the_database_refuses_languages_not_written_by_format_languages(stored):
-    db.session.add(_material(languages=stored))
-    with pytest.raises(IntegrityError, match="languages_valid"):
+def _languages_stored() -> list[tuple[str, str]]:
+    return [
+        (row.material_id, row.language)
+        for row in db.session.scalars(select(MaterialLanguage).order_by(MaterialLanguage.language))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("chosen", "read"),
+    [
+        (["nl", "fr"], ["fr", "nl"]),
+        (["en", "de", "nl", "fr"], ["fr", "nl", "de", "en"]),
+        (["de", "de"], ["de"]),
+        ([Language.EN], ["en"]),
+        ([], []),
+    ],
+)
+def test_languages_read_back_in_belgian_order_without_repeats(chosen, read):
+    db.session.add(_material(languages=chosen))
+    db.session.commit()
+    db.session.expire_all()
+    assert db.session.scalars(select(CommunicationMaterial)).one().languages == read
+    assert len(_languages_stored()) == len(read)
+
+
+def test_an_unknown_language_cannot_be_chosen():
+    with pytest.raises(ValueError):
+        _material(languages=["fr", "es"])
+
+
+@pytest.mark.parametrize("stored", ["es", "FR", ""])
+def test_the_database_refuses_a_language_it_does_not_know(stored):
+    material = _material()
+    db.session.add(material)
+    db.session.flush()
+    db.session.add(MaterialLanguage(material_id=material.id, language=stored))
+    with pytest.raises(IntegrityError, match="language_valid"):
         db.session.commit()
+
+
+def test_changing_languages_keeps_the_rows_still_chosen_and_deleting_removes_them():
+    material = _material(languages=["fr", "nl"])
+    db.session.add(material)
+    db.session.commit()
+    (kept,) = [row for row in material.language_rows if row.language == "fr"]
+    material.languages = ["de", "fr"]
+    db.session.commit()
+    assert any(row is kept for row in material.language_rows)
+    assert _languages_stored() == [(material.id, "de"), (material.id, "fr")]
+    db.session.delete(material)
+    db.session.commit()
+    assert _languages_stored() == []
 
 
 @pytest.mark.parametrize(
