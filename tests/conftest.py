@@ -1,5 +1,8 @@
 """Fixtures: one migrated database per test run, emptied after every test.
 
+Fixtures only: what tests import lives in `tests/helpers.py` (and builders in
+`tests/factories.py`).
+
 Set TEST_DATABASE_URL to run against PostgreSQL: the run gets a schema of its own,
 dropped at the end, so parallel runs and other data in the database are left alone.
 """
@@ -15,11 +18,10 @@ from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
 
 from backoffice import create_app
-from backoffice.auth import passwords
 from backoffice.config import normalise_database_url
 from models import db
-from models.accounts import User
 from models.network import Organisation
+from tests.helpers import login, make_user
 
 
 @pytest.fixture(scope="session")
@@ -89,30 +91,6 @@ def _app_context(app):
             db.session.execute(table.delete())
         db.session.commit()
         db.session.remove()
-
-
-# --- accounts: one per role, logged in the way a person does -------------------------------
-PASSWORD = "correct horse battery staple"
-_password_hash: list[str] = []
-
-
-def _hash() -> str:
-    # Hashing costs tens of milliseconds by design: do it once for the whole run.
-    if not _password_hash:
-        _password_hash.append(passwords.hash_password(PASSWORD))
-    return _password_hash[0]
-
-
-def make_user(username: str, role: str, organisation=None) -> User:
-    user = User(username=username, role=role, organisation=organisation, password_hash=_hash())
-    db.session.add(user)
-    db.session.commit()
-    return user
-
-
-def login(client, username: str, password: str = PASSWORD, next_url: str | None = None):
-    query = f"?next={next_url}" if next_url else ""
-    return client.post(f"/login{query}", data={"username": username, "password": password})
 
 
 @pytest.fixture

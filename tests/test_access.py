@@ -15,7 +15,7 @@ from backoffice import demo
 from models import db
 from models.accounts import User
 from models.network import Organisation
-from tests.conftest import login, make_user
+from tests.helpers import login, make_user
 
 ROLES = ("administrator", "secretariat", "coordinator", "partner")
 ALL_EDIT_PARTNER_VIEW = {

@@ -14,7 +14,7 @@ from models.audit import AuditEntry
 from models.housing import HousingUnit
 from tests import factories
 from tests.admin.crud import create, delete, edit, filter_arg
-from tests.conftest import login
+from tests.helpers import login
 
 
 def entries(action: str | None = None) -> list[AuditEntry]:

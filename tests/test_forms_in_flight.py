@@ -13,7 +13,7 @@ from models.accounts import UserSession
 from models.forms import KeptForm, SubmittedForm
 from models.network import Organisation
 from tests.admin.crud import count
-from tests.conftest import login
+from tests.helpers import login
 
 FORM = {"name": "Planning familial d'Esneux", "kind": "family_planning", "active": "y"}
 

@@ -13,7 +13,7 @@ from models.network import Municipality, Organisation, PlatformMeeting
 from models.training import TrainingSession
 from tests import factories
 from tests.admin.crud import count, create_forms, error_next_to
-from tests.conftest import PASSWORD, login, make_user
+from tests.helpers import PASSWORD, login, make_user
 
 MESSAGE = "Retirez les caractères de contrôle invisibles de ce texte."
 

@@ -11,7 +11,7 @@ from models import db
 from models.network import Organisation, Person
 from tests import factories
 from tests.admin.crud import error_next_to
-from tests.conftest import PASSWORD
+from tests.helpers import PASSWORD
 
 HUGE = "99999999999999999999"
 BEYOND_64_BITS = "9223372036854775808"

@@ -17,7 +17,7 @@ from models.agreements import Agreement
 from models.audit import AuditEntry
 from models.housing import HousingStay, HousingUnit
 from models.network import Organisation
-from tests.conftest import login, make_user
+from tests.helpers import login, make_user
 
 CANARIES = ("CANARY-ADDRESS-7731", "CANARY-NOTE-5512", "CANARY-UNIT-NOTE-9904", "ZZCANARY")
 IGNORED_PARAMETERS = {"url", "sort", "desc", "page_size"}

@@ -11,7 +11,7 @@ from models import db
 from models.audit import AuditEntry
 from models.network import Organisation
 from tests import factories
-from tests.conftest import login
+from tests.helpers import login
 
 
 @pytest.fixture

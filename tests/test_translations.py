@@ -155,7 +155,7 @@ def network(app):
     from backoffice import demo
     from models import db
     from models.network import Organisation
-    from tests.conftest import make_user
+    from tests.helpers import make_user
 
     demo.load()
     greova = db.session.scalar(select(Organisation).where(Organisation.short_name == "GREOVA"))
@@ -200,7 +200,7 @@ def visible_text(body: str) -> str:
 def test_every_page_renders_in_every_language_without_untranslated_labels(
     app, network, role, language
 ):
-    from tests.conftest import login
+    from tests.helpers import login
 
     browser = app.test_client()
     browser.post("/language", data={"language": language})
@@ -238,7 +238,7 @@ def test_every_page_renders_in_every_language_without_untranslated_labels(
 )
 def test_dates_follow_the_language(app, users, language, shown):
     from tests import factories
-    from tests.conftest import login
+    from tests.helpers import login
 
     factories.referent(ends_on=date(2025, 12, 31))
     browser = app.test_client()
@@ -261,7 +261,7 @@ def test_percentages_follow_the_language(app, language, shown):
 
 def test_first_visit_follows_the_browser_then_the_choice_sticks(app, users):
     from models import db
-    from tests.conftest import login
+    from tests.helpers import login
 
     browser = app.test_client()
     page = browser.get("/login", headers={"Accept-Language": "de-BE,de;q=0.9"})
@@ -280,7 +280,7 @@ def test_first_visit_follows_the_browser_then_the_choice_sticks(app, users):
 
 
 def test_form_validation_messages_follow_the_language(app, users):
-    from tests.conftest import login
+    from tests.helpers import login
 
     browser = app.test_client()
     browser.post("/language", data={"language": "de"})
@@ -329,7 +329,7 @@ ADMIN_WORDING = {
 @pytest.mark.parametrize("language", ["fr", "nl", "de", "en"])
 def test_flask_admins_own_strings_read_right_in_every_language(app, users, language):
     from tests import factories
-    from tests.conftest import login
+    from tests.helpers import login
 
     factories.housing_stay(factories.housing_unit(), date(2025, 3, 1))
     browser = app.test_client()

@@ -8,7 +8,7 @@ from models import db
 from models.accounts import User, UserSession
 from tests import factories
 from tests.admin.crud import create, edit
-from tests.conftest import login
+from tests.helpers import login
 
 
 def accounts() -> int:

@@ -226,7 +226,7 @@ def test_bulk_delete_reports_refusals_and_counts_only_real_deletions(client):
 def test_second_of_two_editors_gets_a_conflict_and_the_first_change_survives(client, app):
     import re
 
-    from tests.conftest import login
+    from tests.helpers import login
 
     org = factories.organisation("Maison de quartier")
     other = app.test_client()

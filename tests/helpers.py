@@ -1,0 +1,29 @@
+"""What tests share besides fixtures: accounts and logging in the way a person does."""
+
+from __future__ import annotations
+
+from backoffice.auth import passwords
+from models import db
+from models.accounts import User
+
+PASSWORD = "correct horse battery staple"
+_password_hash: list[str] = []
+
+
+def _hash() -> str:
+    # Hashing costs tens of milliseconds by design: do it once for the whole run.
+    if not _password_hash:
+        _password_hash.append(passwords.hash_password(PASSWORD))
+    return _password_hash[0]
+
+
+def make_user(username: str, role: str, organisation=None) -> User:
+    user = User(username=username, role=role, organisation=organisation, password_hash=_hash())
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def login(client, username: str, password: str = PASSWORD, next_url: str | None = None):
+    query = f"?next={next_url}" if next_url else ""
+    return client.post(f"/login{query}", data={"username": username, "password": password})
