@@ -17,7 +17,6 @@ from models import db
 from models.audit import AuditEntry
 from models.housing import HousingStay
 from models.network import Organisation
-from models.training import Training, TrainingSession
 from tests import factories
 
 KEY = "a-long-key-for-the-tests-only-0123456789"
@@ -55,10 +54,8 @@ def build_records():
     factories.housing_stay(unit, date(2025, 2, 1), date(2025, 3, 15), notes="Fled on 1 February")
     factories.housing_stay(unit, date(2025, 4, 1), adults=1, children=2)
     factories.referent()
-    training = factories.save(Training(title="Repérer les violences", audience="referents"))
-    factories.save(
-        TrainingSession(training=training, held_on=date(2025, 5, 6), hours=Decimal("3.5"))
-    )
+    training = factories.training("Repérer les violences", audience="referents")
+    factories.training_session(date(2025, 5, 6), training=training, hours=Decimal("3.5"))
 
 
 def contents() -> dict[str, list[tuple]]:

@@ -7,17 +7,10 @@ from models.agreements import Agreement, AgreementKind
 from models.network import Organisation
 from tests import factories
 from tests.admin.crud import count, create, delete, edit, filter_arg, round_trip
+from tests.factories import agreement
 
 TODAY = date.today()
 DAY = timedelta(days=1)
-
-
-def agreement(**fields) -> Agreement:
-    fields.setdefault("organisation", fields.get("organisation") or factories.organisation())
-    fields.setdefault("kind", AgreementKind.PARTNERSHIP)
-    fields.setdefault("title", "Convention de partenariat")
-    fields.setdefault("valid_from", date(2025, 1, 1))
-    return factories.save(Agreement(**fields))
 
 
 def listed_titles(page: str) -> set[str]:

@@ -8,19 +8,8 @@ from models.awareness import AwarenessAction, CommunicationMaterial, MaterialKin
 from models.network import Municipality, Organisation
 from tests import factories
 from tests.admin.crud import count, create, delete, edit, round_trip
-
-
-def material(title: str | None = None, **fields) -> CommunicationMaterial:
-    fields.setdefault("kind", MaterialKind.FLYER)
-    fields.setdefault("quantity", 500)
-    return factories.save(CommunicationMaterial(title=title or "Dépliant STOPP VIF", **fields))
-
-
-def action(title: str | None = None, **fields) -> AwarenessAction:
-    fields.setdefault("occasion", Occasion.LOCAL_EVENT)
-    fields.setdefault("held_on", date(2025, 5, 10))
-    return factories.save(AwarenessAction(title=title or "Stand à la brocante", **fields))
-
+from tests.factories import awareness_action as action
+from tests.factories import material
 
 MATERIAL_FORM = {"title": "Affiche 25 novembre", "kind": "poster", "quantity": "40"}
 ACTION_FORM = {"title": "Stand au marché d'Aywaille", "occasion": "market_or_fair"}

@@ -6,21 +6,11 @@ from models.children import Workshop, WorkshopSession
 from models.network import Organisation
 from tests import factories
 from tests.admin.crud import count, create, delete, edit, error_next_to, round_trip
+from tests.factories import workshop, workshop_session
 
 # Positions of the list filters, as the URL names them (flt0_<position>=value).
 SESSION_HELD_AFTER = 2
 SESSION_WORKSHOP_CONTAINS = 7
-
-
-def workshop(name: str = "La cabane", **fields) -> Workshop:
-    return factories.save(Workshop(name=name, **fields))
-
-
-def workshop_session(held_on: date, **fields) -> WorkshopSession:
-    fields.setdefault("workshop", fields.get("workshop") or workshop())
-    fields.setdefault("children_present", 6)
-    fields.setdefault("parents_present", 3)
-    return factories.save(WorkshopSession(held_on=held_on, **fields))
 
 
 def workshop_form(**fields) -> dict:

@@ -8,7 +8,6 @@ import pytest
 from sqlalchemy import select
 
 from models import db
-from models.children import Workshop, WorkshopSession
 from models.housing import HousingStay
 from tests import factories
 from tests.admin.crud import count, create, edit, error_next_to, filter_arg
@@ -94,8 +93,7 @@ def test_any_other_date_is_refused_next_to_the_field_and_kept(client, language, 
     ],
 )
 def test_a_saved_date_is_shown_back_in_the_pages_language(client, language, shown, hint):
-    workshop = factories.save(Workshop(name="La cabane"))
-    session = factories.save(WorkshopSession(workshop=workshop, held_on=date(2025, 12, 31)))
+    session = factories.workshop_session(date(2025, 12, 31))
     speaking(client, language)
     page = client.get(f"/admin/workshopsession/edit/?id={session.id}").get_data(as_text=True)
     assert f'value="{shown}"' in page

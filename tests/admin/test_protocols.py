@@ -9,12 +9,7 @@ from models.network import Organisation
 from models.protocols import InterventionProtocol, protocol_signatory
 from tests import factories
 from tests.admin.crud import count, create, delete, edit, filter_arg, round_trip
-
-
-def protocol(*signatories: Organisation, **fields) -> InterventionProtocol:
-    fields.setdefault("title", "Protocole de prise en charge des victimes")
-    fields.setdefault("revision", "1.0")
-    return factories.save(InterventionProtocol(signatories=list(signatories), **fields))
+from tests.factories import protocol
 
 
 def signatures() -> int:

@@ -9,22 +9,12 @@ from models.network import Organisation, Person
 from models.training import Training, TrainingAudience, TrainingSession
 from tests import factories
 from tests.admin.crud import count, create, delete, error_next_to, round_trip
+from tests.factories import training, training_session
 
 # Positions of the list filters, as the URL names them (flt0_<position>=value).
 SESSION_HELD_BEFORE = 3
 SESSION_AUDIENCE_IS = 9
 SESSION_TRAINING_CONTAINS = 14
-
-
-def training(title: str = "Repérer les violences intrafamiliales", **fields) -> Training:
-    fields.setdefault("audience", TrainingAudience.FIRST_LINE)
-    return factories.save(Training(title=title, **fields))
-
-
-def training_session(held_on: date = date(2025, 3, 18), **fields) -> TrainingSession:
-    fields.setdefault("training", fields.get("training") or training())
-    fields.setdefault("hours", Decimal("3.5"))
-    return factories.save(TrainingSession(held_on=held_on, **fields))
 
 
 def session_form(training_id: int, **fields) -> dict:

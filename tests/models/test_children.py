@@ -6,6 +6,7 @@ from sqlalchemy.exc import IntegrityError
 from models import db
 from models.children import Workshop, WorkshopSession, first_wednesdays
 from tests import factories
+from tests.factories import workshop
 
 FIRST_WEDNESDAYS_2025 = [
     date(2025, 1, 1),
@@ -21,11 +22,6 @@ FIRST_WEDNESDAYS_2025 = [
     date(2025, 11, 5),
     date(2025, 12, 3),
 ]
-
-
-def workshop(**fields) -> Workshop:
-    fields.setdefault("name", "La cabane")
-    return factories.save(Workshop(**fields))
 
 
 def held(cabane: Workshop, *days: date) -> None:
