@@ -75,6 +75,12 @@ def filter_arg(client, endpoint: str, label: str, operation: str | None = None) 
     return f"flt0_{found['arg']}"
 
 
+def filtered(client, endpoint: str, label: str, operation: str, value: str) -> str:
+    """The list page once the user filtered it by the filter `label`, `operation`, `value`."""
+    arg = filter_arg(client, endpoint, label, operation)
+    return client.get(f"/admin/{endpoint}/?{arg}={value}").get_data(as_text=True)
+
+
 def error_next_to(page: str, field: str, message: str) -> bool:
     """Tell whether `message` is shown in the form group of `field`."""
     start = page.index(f'name="{field}"')

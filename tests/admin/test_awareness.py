@@ -7,7 +7,7 @@ from models import db
 from models.awareness import AwarenessAction, CommunicationMaterial, MaterialKind, Occasion
 from models.network import Municipality, Organisation
 from tests import factories
-from tests.admin.crud import count, create, delete, edit, round_trip
+from tests.admin.crud import count, create, delete, edit, filtered, round_trip
 from tests.factories import awareness_action as action
 from tests.factories import material
 
@@ -232,10 +232,6 @@ def test_actions_are_listed_most_recent_first(client):
     assert page.index("Action de novembre") < page.index("Action de janvier")
 
 
-# Filter arguments: flt0_<n> where n counts the operations of the filters before it.
-HELD_ON_BETWEEN, MUNICIPALITY_EQUALS, MUNICIPALITY_EMPTY, OCCASION_EQUALS = 4, 9, 11, 16
-
-
 def test_actions_filter_by_date_municipality_and_occasion(client):
     sprimont, trooz = factories.municipality("Sprimont"), factories.municipality("Trooz")
     action("Fête de Sprimont", municipality=sprimont, held_on=date(2025, 6, 1))
@@ -244,16 +240,16 @@ def test_actions_filter_by_date_municipality_and_occasion(client):
         "Affichage 25 novembre", occasion=Occasion.CAMPAIGN_25_NOVEMBER, held_on=date(2025, 11, 25)
     )
 
-    def listed(query: str) -> str:
-        return client.get(f"/admin/awarenessaction/?{query}").get_data(as_text=True)
+    def listed(label: str, operation: str, value: str) -> str:
+        return filtered(client, "awarenessaction", label, operation, value)
 
-    page = listed(f"flt0_{MUNICIPALITY_EQUALS}=Sprimont")
+    page = listed("Commune", "vaut", "Sprimont")
     assert "Fête de Sprimont" in page and "Conférence à Trooz" not in page
-    page = listed(f"flt0_{MUNICIPALITY_EMPTY}=1")
+    page = listed("Commune", "vide", "1")
     assert "Affichage 25 novembre" in page and "Fête de Sprimont" not in page
-    page = listed(f"flt0_{OCCASION_EQUALS}=school")
+    page = listed("Occasion", "vaut", "school")
     assert "Conférence à Trooz" in page and "Fête de Sprimont" not in page
-    page = listed(f"flt0_{HELD_ON_BETWEEN}=2025-11-01+to+2025-11-30")
+    page = listed("Date", "entre", "2025-11-01+to+2025-11-30")
     assert "Affichage 25 novembre" in page and "Conférence à Trooz" not in page
 
 
@@ -264,18 +260,13 @@ def test_actions_search_by_title(client):
     assert "brocante" in page and "Séance d" not in page
 
 
-KIND_EQUALS, ISSUED_AFTER = 2, 9
-
-
 def test_materials_filter_by_kind_and_issue_date_and_search(client):
     material("Affiche du 25 novembre", kind=MaterialKind.POSTER, issued_on=date(2024, 11, 1))
     material("Vidéo de sensibilisation", kind=MaterialKind.VIDEO, quantity=None)
-    page = client.get(f"/admin/communicationmaterial/?flt0_{KIND_EQUALS}=video").get_data(
-        as_text=True
-    )
+    page = filtered(client, "communicationmaterial", "Type", "vaut", "video")
     assert "Vidéo de sensibilisation" in page and "Affiche du 25 novembre" not in page
-    page = client.get(f"/admin/communicationmaterial/?flt0_{ISSUED_AFTER}=2024-10-01").get_data(
-        as_text=True
+    page = filtered(
+        client, "communicationmaterial", "Date de parution", "plus grand que", "2024-10-01"
     )
     assert "Affiche du 25 novembre" in page and "Vidéo de sensibilisation" not in page
     page = client.get("/admin/communicationmaterial/?search=affiche").get_data(as_text=True)

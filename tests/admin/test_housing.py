@@ -3,15 +3,13 @@ import zipfile
 from datetime import date
 
 import pytest
-from flask_admin.contrib.sqla import filters
 from sqlalchemy import select
 
-from backoffice.admin import dates
 from models import db
 from models.housing import HousingStay, HousingUnit
 from models.network import Organisation
 from tests import factories
-from tests.admin.crud import count, create, delete, edit, error_next_to, round_trip
+from tests.admin.crud import count, create, delete, edit, error_next_to, filtered, round_trip
 from tests.factories import housing_stay as stay
 from tests.factories import housing_unit as unit
 
@@ -26,19 +24,6 @@ def stay_form(in_unit: HousingUnit, **fields) -> dict:
         "children": "0",
         **fields,
     }
-
-
-def filter_url(app, endpoint: str, column, kind) -> str:
-    """The list URL's query parameter of a filter, found by column and operation."""
-    view = next(v for v in app.extensions["admin"][0]._views if v.endpoint == endpoint)
-    index = next(
-        i
-        for i, flt in enumerate(view._filters)
-        if flt.column.key == column.key
-        and flt.column.table.name == column.table.name
-        and isinstance(flt, kind)  # the backoffice's own filters derive from them
-    )
-    return f"/admin/{endpoint}/?flt0_{index}="
 
 
 def xlsx_text(response) -> str:
@@ -396,36 +381,28 @@ def test_latest_stays_come_first(client):
     assert page.index(recent.household_code) < page.index(old.household_code)
 
 
-def test_stays_filtered_by_unit_destination_ongoing_and_referrer(app, client):
+def test_stays_filtered_by_unit_destination_ongoing_and_referrer(client):
     studio, flat = unit(label="Studio Aywaille"), unit(label="Appartement Trooz")
     cpas = factories.organisation("CPAS de Trooz")
     left = stay(studio, date(2025, 1, 1), date(2025, 2, 1), destination="family_or_friends")
     housed = stay(flat, date(2025, 1, 1), referring_organisation=cpas)
 
-    def shown(url: str) -> set[str]:
-        page = client.get(url).get_data(as_text=True)
+    def shown(label: str, operation: str, value: str) -> set[str]:
+        page = filtered(client, "housingstay", label, operation, value)
         return {s.household_code for s in (left, housed) if s.household_code in page}
 
-    c = HousingStay.__table__.c
-    unit_label = HousingUnit.__table__.c.label
-    assert shown(filter_url(app, "housingstay", unit_label, filters.FilterLike) + "Trooz") == {
-        housed.household_code
-    }
-    url = filter_url(app, "housingstay", c.destination, filters.FilterEqual)
-    assert shown(url + "family_or_friends") == {left.household_code}
-    url = filter_url(app, "housingstay", c.exit_date, filters.FilterEmpty)
-    assert shown(url + "1") == {housed.household_code}
-    url = filter_url(app, "housingstay", Organisation.__table__.c.name, filters.FilterEqual)
-    assert shown(url + "CPAS de Trooz") == {housed.household_code}
-    url = filter_url(app, "housingstay", c.entry_date, dates.DateSmallerFilter)
-    assert shown(url + "2025-02-01") == {left.household_code, housed.household_code}
+    assert shown("Logement", "contient", "Trooz") == {housed.household_code}
+    assert shown("Destination à la sortie", "vaut", "family_or_friends") == {left.household_code}
+    assert shown("Date de sortie", "vide", "1") == {housed.household_code}
+    assert shown("Orienté par", "vaut", "CPAS de Trooz") == {housed.household_code}
+    both = {left.household_code, housed.household_code}
+    assert shown("Date d'entrée", "plus petit que", "2025-02-01") == both
 
 
-def test_units_filtered_by_provider(app, client):
+def test_units_filtered_by_provider(client):
     unit(label="Studio Esneux", provider=factories.organisation("AISOVA"))
     unit(label="Maison Sprimont", provider=factories.organisation("CPAS de Sprimont"))
-    url = filter_url(app, "housingunit", Organisation.__table__.c.name, filters.FilterLike)
-    page = client.get(url + "AISOVA").get_data(as_text=True)
+    page = filtered(client, "housingunit", "Mis à disposition par", "contient", "AISOVA")
     assert "Studio Esneux" in page and "Maison Sprimont" not in page
 
 

@@ -11,7 +11,7 @@ from models.network import (
     ReferentAppointment,
 )
 from tests import factories
-from tests.admin.crud import count, create, delete, edit, round_trip
+from tests.admin.crud import count, create, delete, edit, filtered, round_trip
 
 
 def test_municipality_round_trip(client):
@@ -120,7 +120,7 @@ def test_list_shows_related_records_by_name_not_id(client):
 def test_list_filters_organisations_by_kind(client):
     factories.organisation("CPAS de Trooz", kind="cpas")
     factories.organisation("École communale", kind="school")
-    page = client.get("/admin/organisation/?flt0_0=cpas").get_data(as_text=True)
+    page = filtered(client, "organisation", "Type", "contient", "cpas")
     assert "CPAS de Trooz" in page and "École communale" not in page
 
 

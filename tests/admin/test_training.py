@@ -8,13 +8,8 @@ from models import db
 from models.network import Organisation, Person
 from models.training import Training, TrainingAudience, TrainingSession
 from tests import factories
-from tests.admin.crud import count, create, delete, error_next_to, round_trip
+from tests.admin.crud import count, create, delete, error_next_to, filtered, round_trip
 from tests.factories import training, training_session
-
-# Positions of the list filters, as the URL names them (flt0_<position>=value).
-SESSION_HELD_BEFORE = 3
-SESSION_AUDIENCE_IS = 9
-SESSION_TRAINING_CONTAINS = 14
 
 
 def session_form(training_id: int, **fields) -> dict:
@@ -170,14 +165,11 @@ def test_sessions_filter_by_date_audience_and_training(client):
     training_session(date(2025, 2, 11), training=referents)
     training_session(date(2025, 10, 14), training=first_line)
 
-    def listed(query: str) -> str:
-        return client.get(f"/admin/trainingsession/?{query}").get_data(as_text=True)
-
-    text = listed(f"flt0_{SESSION_AUDIENCE_IS}=referents")
+    text = filtered(client, "trainingsession", "Public", "vaut", "referents")
     assert "Module référents" in text and "Module première ligne" not in text
-    text = listed(f"flt0_{SESSION_HELD_BEFORE}=2025-06-30")
+    text = filtered(client, "trainingsession", "Date", "plus petit que", "2025-06-30")
     assert "11 févr. 2025" in text and "14 oct. 2025" not in text
-    text = listed(f"flt0_{SESSION_TRAINING_CONTAINS}=première")
+    text = filtered(client, "trainingsession", "Formation", "contient", "première")
     assert "14 oct. 2025" in text and "11 févr. 2025" not in text
 
 
