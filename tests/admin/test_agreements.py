@@ -6,7 +6,7 @@ import pytest
 from models.agreements import Agreement, AgreementKind
 from models.network import Organisation
 from tests import factories
-from tests.admin.crud import count, create, delete, edit, filter_arg, round_trip
+from tests.admin.crud import EVERY_STEP_TAKEN, count, create, delete, edit, filter_arg, round_trip
 from tests.factories import agreement
 
 TODAY = date.today()
@@ -29,15 +29,14 @@ def form(organisation: Organisation, **fields) -> dict:
 
 def test_agreement_round_trip(client):
     greova = factories.organisation("GREOVA")
-    round_trip(
-        client,
-        "agreement",
-        Agreement,
-        form(greova, reference="STOPP-2025-01", signed_on="2024-12-12"),
-        {"valid_until": "2025-12-31", "document_reference": "Classeur conventions, Chaudfontaine"},
-        shown="Convention de partenariat GREOVA",
-        changed="Classeur conventions, Chaudfontaine",
-    )
+    data = form(greova, reference="STOPP-2025-01", signed_on="2024-12-12")
+    place = "Classeur conventions, Chaudfontaine"
+    change = {"valid_until": "2025-12-31", "document_reference": place}
+    trip = round_trip(client, Agreement, data, change)
+    assert trip.statuses == EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
+    assert "Convention de partenariat GREOVA" in trip.listing and "GREOVA" in trip.listing
+    assert place in trip.details and "31 déc. 2025" in trip.details
+    assert place in trip.csv and "2025-12-31" in trip.csv
 
 
 def test_agreement_form_looks_organisations_up_by_name(client):

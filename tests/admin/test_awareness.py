@@ -1,13 +1,14 @@
 from datetime import date
 
 import pytest
+from markupsafe import escape
 from sqlalchemy import select
 
 from models import db
 from models.awareness import AwarenessAction, CommunicationMaterial, MaterialKind, Occasion
 from models.network import Municipality, Organisation
 from tests import factories
-from tests.admin.crud import count, create, delete, edit, filtered, round_trip
+from tests.admin.crud import EVERY_STEP_TAKEN, count, create, delete, edit, filtered, round_trip
 from tests.factories import awareness_action as action
 from tests.factories import material
 
@@ -19,35 +20,31 @@ def test_awareness_action_round_trip_with_materials_and_partners(client):
     town = factories.municipality("Aywaille")
     flyer = material("Dépliant Violences, parlons-en")
     sapv, cpas = factories.organisation("SAPV Secova"), factories.organisation("CPAS d'Aywaille")
-    round_trip(
-        client,
-        "awarenessaction",
-        AwarenessAction,
-        {
-            "title": "Stand au marché d'Aywaille",
-            "municipality": town.id,
-            "occasion": "market_or_fair",
-            "held_on": "2025-06-14",
-            "public_reached": "120",
-            "materials": [flyer.id],
-            "partners": f"{sapv.id},{cpas.id}",
-        },
-        {"notes": "Beaucoup de questions sur le logement d'urgence"},
-        shown="Marché ou foire",
-        changed="Beaucoup de questions sur le logement d",
-    )
+    data = {
+        "title": "Stand au marché d'Aywaille",
+        "municipality": town.id,
+        "occasion": "market_or_fair",
+        "held_on": "2025-06-14",
+        "public_reached": "120",
+        "materials": [flyer.id],
+        "partners": f"{sapv.id},{cpas.id}",
+    }
+    notes = "Beaucoup de questions sur le logement d'urgence"
+    trip = round_trip(client, AwarenessAction, data, {"notes": notes})
+    assert trip.statuses == EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
+    assert "Marché ou foire" in trip.listing and "Aywaille" in trip.listing
+    assert escape(notes) in trip.details and notes in trip.csv
+    assert "Dépliant Violences, parlons-en" in trip.details and "SAPV Secova" in trip.details
+    assert count(CommunicationMaterial) == 1 and count(Organisation) == 2
 
 
 def test_communication_material_round_trip(client):
-    round_trip(
-        client,
-        "communicationmaterial",
-        CommunicationMaterial,
-        {**MATERIAL_FORM, "languages": ["fr"], "issued_on": "2025-11-01"},
-        {"quantity": "60", "description": "Format A3, à afficher dans les salles d'attente"},
-        shown="Affiche",
-        changed="Format A3",
-    )
+    data = {**MATERIAL_FORM, "languages": ["fr"], "issued_on": "2025-11-01"}
+    change = {"quantity": "60", "description": "Format A3, à afficher dans les salles d'attente"}
+    trip = round_trip(client, CommunicationMaterial, data, change)
+    assert trip.statuses == EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
+    assert "Affiche 25 novembre" in trip.listing and "français" in trip.listing
+    assert "Format A3" in trip.details and "Format A3" in trip.csv
 
 
 def test_action_details_and_export_show_materials_and_partners_by_name(client):

@@ -9,7 +9,16 @@ from models import db
 from models.housing import HousingStay, HousingUnit
 from models.network import Organisation
 from tests import factories
-from tests.admin.crud import count, create, delete, edit, error_next_to, filtered, round_trip
+from tests.admin.crud import (
+    EVERY_STEP_TAKEN,
+    count,
+    create,
+    delete,
+    edit,
+    error_next_to,
+    filtered,
+    round_trip,
+)
 from tests.factories import housing_stay as stay
 from tests.factories import housing_unit as unit
 
@@ -36,36 +45,27 @@ def xlsx_text(response) -> str:
 
 def test_housing_unit_round_trip(client):
     provider, town = factories.organisation("AISOVA"), factories.municipality("Sprimont")
-    round_trip(
-        client,
-        "housingunit",
-        HousingUnit,
-        {
-            "label": "Appartement Sprimont",
-            "provider": provider.id,
-            "municipality": town.id,
-            "capacity": "4",
-            "available_from": "2025-01-01",
-        },
-        {"available_until": "2025-12-31"},
-        shown="AISOVA",
-        changed="31 déc. 2025",
-        exported="2025-12-31",
-    )
+    data = {
+        "label": "Appartement Sprimont",
+        "provider": provider.id,
+        "municipality": town.id,
+        "capacity": "4",
+        "available_from": "2025-01-01",
+    }
+    trip = round_trip(client, HousingUnit, data, {"available_until": "2025-12-31"})
+    assert trip.statuses == EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
+    assert "Appartement Sprimont" in trip.listing and "AISOVA" in trip.listing
+    assert "31 déc. 2025" in trip.details and "2025-12-31" in trip.csv
 
 
 def test_housing_stay_round_trip(client):
-    place = unit(label="Studio Esneux")
-    round_trip(
-        client,
-        "housingstay",
-        HousingStay,
-        stay_form(place, entry_date="2025-02-03", children="2"),
-        {"exit_date": "2025-06-30", "destination": "social_housing"},
-        shown="Studio Esneux",
-        changed="Logement social",
-        exported="2025-06-30",
-    )
+    data = stay_form(unit(label="Studio Esneux"), entry_date="2025-02-03", children="2")
+    change = {"exit_date": "2025-06-30", "destination": "social_housing"}
+    trip = round_trip(client, HousingStay, data, change)
+    assert trip.statuses == EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
+    assert "Studio Esneux" in trip.listing and "3 févr. 2025" in trip.listing
+    assert "Logement social" in trip.details
+    assert "2025-06-30" in trip.csv and "Logement social" in trip.csv
 
 
 def test_referring_organisation_is_looked_up_by_name(client):

@@ -1,6 +1,8 @@
+import re
 from datetime import date
 
 import pytest
+from markupsafe import escape
 
 from models.network import (
     Municipality,
@@ -11,102 +13,74 @@ from models.network import (
     ReferentAppointment,
 )
 from tests import factories
-from tests.admin.crud import count, create, delete, edit, filtered, round_trip
+from tests.admin.crud import EVERY_STEP_TAKEN, count, create, delete, edit, filtered, round_trip
+from tests.helpers import login
 
 
 def test_municipality_round_trip(client):
-    round_trip(
-        client,
-        "municipality",
-        Municipality,
-        {"name": "Comblain", "postal_code": "4170"},
-        {"name": "Comblain-au-Pont"},
-        shown="Comblain",
-        changed="Comblain-au-Pont",
-    )
+    data, change = {"name": "Comblain", "postal_code": "4170"}, {"name": "Comblain-au-Pont"}
+    trip = round_trip(client, Municipality, data, change)
+    assert trip.statuses == EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
+    assert "Comblain" in trip.listing
+    assert "Comblain-au-Pont" in trip.details and "Comblain-au-Pont" in trip.csv
 
 
 def test_organisation_round_trip(client):
     town = factories.municipality("Esneux")
-    round_trip(
-        client,
-        "organisation",
-        Organisation,
-        {
-            "name": "Planning familial d'Esneux",
-            "kind": "family_planning",
-            "municipality": town.id,
-            "active": "y",
-        },
-        {"short_name": "PF Esneux"},
-        shown="Planning familial d&#39;Esneux",
-        changed="PF Esneux",
-    )
+    name = "Planning familial d'Esneux"
+    data = {"name": name, "kind": "family_planning", "municipality": town.id, "active": "y"}
+    trip = round_trip(client, Organisation, data, {"short_name": "PF Esneux"})
+    assert trip.statuses == EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
+    assert escape(name) in trip.listing and "Esneux" in trip.listing
+    assert "PF Esneux" in trip.details and "PF Esneux" in trip.csv
 
 
 def test_person_round_trip_with_organisation_lookup(client):
     org = factories.organisation("SAPV Secova")
-    round_trip(
-        client,
-        "person",
-        Person,
-        {"first_name": "Claire", "last_name": "Renard", "organisation": org.id},
-        {"job_title": "Assistante sociale"},
-        shown="Renard",
-        changed="Assistante sociale",
-    )
     found = client.get("/admin/person/ajax/lookup/?name=organisation&query=SAPV")
-    assert "SAPV Secova" in found.get_data(as_text=True)
+    assert found.json == [[org.id, "SAPV Secova"]]
+    data = {"first_name": "Claire", "last_name": "Renard", "organisation": org.id}
+    trip = round_trip(client, Person, data, {"job_title": "Assistante sociale"})
+    assert trip.statuses == EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
+    assert "Renard" in trip.listing and "SAPV Secova" in trip.details
+    assert "Assistante sociale" in trip.details and "Assistante sociale" in trip.csv
 
 
 def test_referent_round_trip(client):
     person, town = factories.person("Lambert"), factories.municipality("Trooz")
-    round_trip(
+    appointed = {"person": person.id, "municipality": town.id, "appointed_by": "municipal_college"}
+    trip = round_trip(
         client,
-        "referentappointment",
         ReferentAppointment,
-        {
-            "person": person.id,
-            "municipality": town.id,
-            "appointed_by": "municipal_college",
-            "starts_on": "2025-02-01",
-        },
+        {**appointed, "starts_on": "2025-02-01"},
         {"ends_on": "2025-12-31"},
-        shown="Lambert",
-        changed="31 déc. 2025",
-        exported="2025-12-31",
     )
+    assert trip.statuses == EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
+    assert "Alex Lambert" in trip.listing and "Trooz" in trip.listing
+    assert "31 déc. 2025" in trip.details  # shown as French readers write it,
+    assert "2025-12-31" in trip.csv  # exported as spreadsheets read it
 
 
 def test_platform_membership_round_trip(client):
     person = factories.person("Marchal")
-    round_trip(
-        client,
-        "platformmembership",
-        PlatformMembership,
-        {"person": person.id, "starts_on": "2025-01-15"},
-        {"ends_on": "2025-06-30"},
-        shown="Marchal",
-        changed="30 juin 2025",
-        exported="2025-06-30",
-    )
+    data = {"person": person.id, "starts_on": "2025-01-15"}
+    trip = round_trip(client, PlatformMembership, data, {"ends_on": "2025-06-30"})
+    assert trip.statuses == EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
+    assert "Marchal" in trip.listing
+    assert "30 juin 2025" in trip.details and "2025-06-30" in trip.csv
 
 
 def test_platform_meeting_round_trip_with_attendees(client):
     a, b = factories.person("Aubry"), factories.person("Bodart")
-    round_trip(
-        client,
-        "platformmeeting",
-        PlatformMeeting,
-        {
-            "held_on": "2025-03-12",
-            "place": "Maison communale de Chaudfontaine",
-            "attendees": [a.id, b.id],
-        },
-        {"minutes": "Bilan du premier trimestre"},
-        shown="Chaudfontaine",
-        changed="Bilan du premier trimestre",
-    )
+    place = "Maison communale de Chaudfontaine"
+    data = {"held_on": "2025-03-12", "place": place, "attendees": [a.id, b.id]}
+    trip = round_trip(client, PlatformMeeting, data, {"minutes": "Bilan du premier trimestre"})
+    assert trip.statuses == EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
+    assert place in trip.listing
+    assert re.search(r'class="col-attendees">\s*2\s*<', trip.listing)  # two attendees
+    assert "Bilan du premier trimestre" in trip.details
+    assert "Bilan du premier trimestre,2\r\n" in trip.csv
+    assert count(Person) == 2  # the attendees outlive the meeting
 
 
 def test_list_shows_related_records_by_name_not_id(client):
@@ -224,10 +198,6 @@ def test_bulk_delete_reports_refusals_and_counts_only_real_deletions(client):
 
 
 def test_second_of_two_editors_gets_a_conflict_and_the_first_change_survives(client, app):
-    import re
-
-    from tests.helpers import login
-
     org = factories.organisation("Maison de quartier")
     other = app.test_client()
     login(other, "secretariat")

@@ -2,13 +2,14 @@ import re
 from datetime import date
 
 import pytest
+from markupsafe import escape
 from sqlalchemy import func, select
 
 from models import db
 from models.network import Organisation
 from models.protocols import InterventionProtocol, protocol_signatory
 from tests import factories
-from tests.admin.crud import count, create, delete, edit, filter_arg, round_trip
+from tests.admin.crud import EVERY_STEP_TAKEN, count, create, delete, edit, filter_arg, round_trip
 from tests.factories import protocol
 
 
@@ -18,22 +19,15 @@ def signatures() -> int:
 
 def test_protocol_round_trip_with_signatories(client):
     sapv, cpas = factories.organisation("SAPV Secova"), factories.organisation("CPAS de Sprimont")
-    round_trip(
-        client,
-        "interventionprotocol",
-        InterventionProtocol,
-        {
-            "title": "Protocole d'intervention VIF",
-            "revision": "1.0",
-            "adopted_on": "2025-03-20",
-            "signatories": [sapv.id, cpas.id],
-        },
-        {"summary": "Qui appeler en cas de crise, et dans quel ordre"},
-        shown="Protocole d&#39;intervention VIF",
-        changed="Qui appeler en cas de crise",
-    )
-    assert signatures() == 0
-    assert count(Organisation) == 2
+    title = "Protocole d'intervention VIF"
+    data = {"title": title, "revision": "1.0", "signatories": [sapv.id, cpas.id]}
+    summary = "Qui appeler en cas de crise, et dans quel ordre"
+    trip = round_trip(client, InterventionProtocol, data, {"summary": summary})
+    assert trip.statuses == EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
+    assert escape(title) in trip.listing
+    assert "CPAS de Sprimont, SAPV Secova" in trip.details and summary in trip.details
+    assert "CPAS de Sprimont, SAPV Secova" in trip.csv
+    assert signatures() == 0 and count(Organisation) == 2  # signatures go, signatories stay
 
 
 def test_protocol_form_looks_signatories_up_by_name(client):

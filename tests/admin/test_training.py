@@ -8,7 +8,15 @@ from models import db
 from models.network import Organisation, Person
 from models.training import Training, TrainingAudience, TrainingSession
 from tests import factories
-from tests.admin.crud import count, create, delete, error_next_to, filtered, round_trip
+from tests.admin.crud import (
+    EVERY_STEP_TAKEN,
+    count,
+    create,
+    delete,
+    error_next_to,
+    filtered,
+    round_trip,
+)
 from tests.factories import training, training_session
 
 
@@ -29,36 +37,27 @@ def column(page: str, name: str) -> list[str]:
 
 def test_training_round_trip_with_trainer_lookup(client):
     pole = factories.organisation("Pôle de ressources en violences conjugales et intrafamiliales")
-    round_trip(
-        client,
-        "training",
-        Training,
-        {
-            "title": "Le processus de domination conjugale",
-            "audience": "referents",
-            "trainer": pole.id,
-        },
-        {"description": "Module de base pour les référents VIF"},
-        shown="Référents VIF",
-        changed="Module de base pour les référents VIF",
-    )
     found = client.get("/admin/training/ajax/lookup/?name=trainer&query=ressources")
     assert found.json == [[pole.id, str(pole)]]
+    data = {"title": "Le processus de domination conjugale", "audience": "referents"}
+    change = {"description": "Module de base pour les référents VIF"}
+    trip = round_trip(client, Training, {**data, "trainer": pole.id}, change)
+    assert trip.statuses == EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
+    assert "Référents VIF" in trip.listing  # the audience by its name
+    assert "Pôle de ressources" in trip.details
+    assert change["description"] in trip.details and change["description"] in trip.csv
 
 
 def test_training_session_round_trip_with_participants(client):
     course = training("Accueillir une victime")
     a, b = factories.person("Aubry"), factories.person("Bodart")
-    round_trip(
-        client,
-        "trainingsession",
-        TrainingSession,
-        session_form(course.id, participants=[a.id, b.id], external_participants="4"),
-        {"place": "CPAS de Sprimont"},
-        shown="Accueillir une victime",
-        changed="CPAS de Sprimont",
-    )
-    assert count(Person) == 2
+    data = session_form(course.id, participants=[a.id, b.id], external_participants="4")
+    trip = round_trip(client, TrainingSession, data, {"place": "CPAS de Sprimont"})
+    assert trip.statuses == EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
+    assert "Accueillir une victime" in trip.listing
+    assert column(trip.listing, "participant_count") == ["6"]  # two recorded, four external
+    assert "CPAS de Sprimont" in trip.details and "CPAS de Sprimont" in trip.csv
+    assert count(Person) == 2  # the participants outlive the session
 
 
 def test_participant_lookup_finds_persons_by_name(client):
