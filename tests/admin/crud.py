@@ -69,6 +69,33 @@ def round_trip(client, model, data: dict, change: dict) -> Trip:
     )
 
 
+@dataclass
+class Answer:
+    """What the user is shown once a form or a deletion is sent, and what the database holds."""
+
+    status: int  # of the request sending it
+    page: str  # shown in answer (for a deletion: the list it leads back to, with its message)
+    records: int  # of the model, once sent
+
+
+def send(client, model, data: dict, record=None) -> Answer:
+    """Send the creation form of a `model` record, or the edit form of `record`."""
+    endpoint = model.__name__.lower()
+    if record is None:
+        response = create(client, endpoint, data)
+    else:
+        response = edit(client, endpoint, record.id, data)
+    return Answer(response.status_code, response.get_data(as_text=True), count(model))
+
+
+def remove(client, record) -> Answer:
+    """Delete `record` on its screen and follow to the page the user lands on."""
+    model = type(record)
+    response = delete(client, model.__name__.lower(), record.id)
+    shown = client.get(response.headers["Location"]).get_data(as_text=True)
+    return Answer(response.status_code, shown, count(model))
+
+
 def filter_arg(client, endpoint: str, label: str, operation: str | None = None) -> str:
     """The query argument of the list filter a user picks by its label (and operation)."""
     page = client.get(f"/admin/{endpoint}/").get_data(as_text=True)

@@ -6,7 +6,15 @@ import pytest
 from models.agreements import Agreement, AgreementKind
 from models.network import Organisation
 from tests import factories
-from tests.admin.crud import EVERY_STEP_TAKEN, count, create, delete, edit, filter_arg, round_trip
+from tests.admin.crud import (
+    EVERY_STEP_TAKEN,
+    count,
+    create,
+    edit,
+    filter_arg,
+    remove,
+    round_trip,
+)
 from tests.factories import agreement
 
 TODAY = date.today()
@@ -156,7 +164,7 @@ def test_editing_an_agreement_to_end_before_it_starts_keeps_the_stored_dates(cli
 def test_deleting_an_organisation_with_an_agreement_is_refused_with_explanation(client):
     greova = factories.organisation("GREOVA")
     agreement(organisation=greova)
-    response = delete(client, "organisation", greova.id)
-    page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "« GREOVA » ne peut pas être supprimé" in page and "1 × conventions" in page
-    assert count(Organisation) == 1 and count(Agreement) == 1
+    refusal = remove(client, greova)
+    assert "« GREOVA » ne peut pas être supprimé" in refusal.page
+    assert "1 × conventions" in refusal.page
+    assert refusal.records == 1 and count(Agreement) == 1

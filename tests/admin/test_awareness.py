@@ -6,9 +6,18 @@ from sqlalchemy import select
 
 from models import db
 from models.awareness import AwarenessAction, CommunicationMaterial, MaterialKind, Occasion
-from models.network import Municipality, Organisation
+from models.network import Organisation
 from tests import factories
-from tests.admin.crud import EVERY_STEP_TAKEN, count, create, delete, edit, filtered, round_trip
+from tests.admin.crud import (
+    EVERY_STEP_TAKEN,
+    count,
+    create,
+    delete,
+    edit,
+    filtered,
+    remove,
+    round_trip,
+)
 from tests.factories import awareness_action as action
 from tests.factories import material
 
@@ -185,33 +194,16 @@ def test_a_second_material_with_the_same_title_is_refused(client):
     assert count(CommunicationMaterial) == 1
 
 
-def test_deleting_a_material_used_by_an_action_is_refused_with_explanation(client):
-    flyer = material("Dépliant STOPP VIF")
-    action(materials=[flyer])
-    response = delete(client, "communicationmaterial", flyer.id)
-    page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "« Dépliant STOPP VIF » ne peut pas être supprimé" in page
-    assert "1 × actions de sensibilisation (supports utilisés)" in page
-    assert count(CommunicationMaterial) == 1
-
-
-def test_deleting_an_organisation_partner_of_an_action_is_refused(client):
-    greova = factories.organisation("GREOVA")
-    action(partners=[greova])
-    response = delete(client, "organisation", greova.id)
-    page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "ne peut pas être supprimé" in page
-    assert "1 × actions de sensibilisation (partenaires)" in page
-    assert count(Organisation) == 1
-
-
-def test_deleting_a_municipality_with_actions_is_refused(client):
+def test_deleting_what_an_action_refers_to_is_refused_with_explanation(client):
+    flyer, greova = material("Dépliant STOPP VIF"), factories.organisation("GREOVA")
     town = factories.municipality("Esneux")
-    action(municipality=town)
-    response = delete(client, "municipality", town.id)
-    page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "1 × actions de sensibilisation" in page
-    assert count(Municipality) == 1
+    action(materials=[flyer], partners=[greova], municipality=town)
+    used, partner, place = (remove(client, record) for record in (flyer, greova, town))
+    assert "« Dépliant STOPP VIF » ne peut pas être supprimé" in used.page
+    assert "1 × actions de sensibilisation (supports utilisés)" in used.page
+    assert "1 × actions de sensibilisation (partenaires)" in partner.page
+    assert "« Esneux » ne peut pas être supprimé" in place.page
+    assert (used.records, partner.records, place.records) == (1, 1, 1)
 
 
 def test_deleting_an_action_keeps_its_materials_and_partners(client):

@@ -14,6 +14,7 @@ from tests.admin.crud import (
     edit,
     error_next_to,
     filtered,
+    remove,
     round_trip,
 )
 from tests.factories import workshop, workshop_session
@@ -147,21 +148,16 @@ def test_moving_a_session_onto_another_sessions_day_keeps_it_unchanged(client):
     assert factories.db.session.get(WorkshopSession, second.id).held_on == date(2025, 6, 4)
 
 
-def test_deleting_a_workshop_with_sessions_is_refused_with_explanation(client):
-    session = workshop_session(date(2025, 1, 1))
-    response = delete(client, "workshop", session.workshop_id)
-    page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "ne peut pas être supprimé" in page and "1 × séances d&#39;atelier" in page
-    assert count(Workshop) == 1 and count(WorkshopSession) == 1
-
-
-def test_deleting_an_organisation_that_facilitates_a_workshop_is_refused(client):
-    org = factories.organisation("SAJ de Liège")
-    workshop(facilitators=[org])
-    response = delete(client, "organisation", org.id)
-    page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "ne peut pas être supprimé" in page and "1 × animations d&#39;ateliers" in page
-    assert count(Organisation) == 1
+def test_deleting_a_workshop_with_sessions_or_its_facilitator_is_refused(client):
+    saj = factories.organisation("SAJ de Liège")
+    session = workshop_session(date(2025, 1, 1), workshop=workshop(facilitators=[saj]))
+    refusal = remove(client, session.workshop)
+    assert "ne peut pas être supprimé" in refusal.page
+    assert "1 × séances d&#39;atelier" in refusal.page
+    assert refusal.records == 1 and count(WorkshopSession) == 1
+    refusal = remove(client, saj)
+    assert "« SAJ de Liège » ne peut pas être supprimé" in refusal.page
+    assert "1 × animations d&#39;ateliers" in refusal.page and refusal.records == 1
 
 
 def test_deleting_a_workshop_without_sessions_keeps_its_facilitators(client):

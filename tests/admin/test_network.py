@@ -13,7 +13,15 @@ from models.network import (
     ReferentAppointment,
 )
 from tests import factories
-from tests.admin.crud import EVERY_STEP_TAKEN, count, create, delete, edit, filtered, round_trip
+from tests.admin.crud import (
+    EVERY_STEP_TAKEN,
+    count,
+    create,
+    edit,
+    filtered,
+    remove,
+    round_trip,
+)
 from tests.helpers import login
 
 
@@ -158,10 +166,9 @@ def test_second_open_appointment_for_same_person_and_town_is_refused(client):
 def test_deleting_an_organisation_people_work_for_is_refused_with_explanation(client):
     org = factories.organisation("CPAS d'Aywaille")
     factories.person("Gilles", organisation=org)
-    response = delete(client, "organisation", org.id)
-    page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "ne peut pas être supprimé" in page and "1 × personnes" in page
-    assert count(Organisation) == 1
+    refusal = remove(client, org)
+    assert "ne peut pas être supprimé" in refusal.page and "1 × personnes" in refusal.page
+    assert refusal.records == 1
 
 
 def test_editing_with_an_impossible_date_keeps_the_stored_record(client):

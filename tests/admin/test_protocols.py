@@ -9,7 +9,16 @@ from models import db
 from models.network import Organisation
 from models.protocols import InterventionProtocol, protocol_signatory
 from tests import factories
-from tests.admin.crud import EVERY_STEP_TAKEN, count, create, delete, edit, filter_arg, round_trip
+from tests.admin.crud import (
+    EVERY_STEP_TAKEN,
+    count,
+    create,
+    delete,
+    edit,
+    filter_arg,
+    remove,
+    round_trip,
+)
 from tests.factories import protocol
 
 
@@ -110,11 +119,10 @@ def test_editing_signatories_replaces_the_signatures(client):
 def test_deleting_an_organisation_that_signed_a_protocol_is_refused_with_explanation(client):
     sapv = factories.organisation("SAPV Secova")
     protocol(sapv)
-    response = delete(client, "organisation", sapv.id)
-    page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "« SAPV Secova » ne peut pas être supprimé" in page
-    assert "1 × signatures de protocoles d&#39;intervention" in page
-    assert count(Organisation) == 1 and signatures() == 1
+    refusal = remove(client, sapv)
+    assert "« SAPV Secova » ne peut pas être supprimé" in refusal.page
+    assert "1 × signatures de protocoles d&#39;intervention" in refusal.page
+    assert refusal.records == 1 and signatures() == 1
 
 
 def test_deleting_a_protocol_removes_its_signatures_but_not_the_organisations(client):
