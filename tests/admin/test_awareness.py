@@ -17,6 +17,7 @@ from tests.admin.crud import (
     filtered,
     remove,
     round_trip,
+    send,
 )
 from tests.factories import awareness_action as action
 from tests.factories import material
@@ -113,12 +114,10 @@ def test_material_without_language_is_accepted(client):
 
 
 def test_unknown_language_code_is_refused(client):
-    response = create(client, "communicationmaterial", {**MATERIAL_FORM, "languages": ["fr", "xx"]})
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert "«\xa0xx\xa0» n&#39;est pas un choix valide pour ce champ." in page
-    assert 'value="Affiche 25 novembre"' in page
-    assert count(CommunicationMaterial) == 0
+    answer = send(client, CommunicationMaterial, {**MATERIAL_FORM, "languages": ["fr", "xx"]})
+    assert answer.status == 200 and answer.records == 0
+    assert "«\xa0xx\xa0» n&#39;est pas un choix valide pour ce champ." in answer.page
+    assert 'value="Affiche 25 novembre"' in answer.page
 
 
 @pytest.mark.parametrize(
@@ -164,22 +163,16 @@ def test_missing_required_fields_are_refused(client, endpoint, model, data):
 
 def test_title_beyond_column_length_is_refused_and_kept(client):
     title = "T" * 201
-    response = create(
-        client, "awarenessaction", {**ACTION_FORM, "title": title, "held_on": "2025-06-14"}
-    )
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert "200" in page and f'value="{title}"' in page
-    assert count(AwarenessAction) == 0
+    answer = send(client, AwarenessAction, {**ACTION_FORM, "title": title, "held_on": "2025-06-14"})
+    assert answer.status == 200 and answer.records == 0
+    assert "200" in answer.page and f'value="{title}"' in answer.page
 
 
 def test_printed_material_needs_a_quantity_but_a_web_page_does_not(client):
-    response = create(client, "communicationmaterial", {**MATERIAL_FORM, "quantity": ""})
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
+    answer = send(client, CommunicationMaterial, {**MATERIAL_FORM, "quantity": ""})
+    assert answer.status == 200 and answer.records == 0
     # The message stands next to the quantity, the field it concerns.
-    assert "Ce champ est requis." in page.split('name="quantity"')[1]
-    assert count(CommunicationMaterial) == 0
+    assert "Ce champ est requis." in answer.page.split('name="quantity"')[1]
 
     web_page = {"title": "Page STOPP VIF sur le site de la zone", "kind": "web_page"}
     assert create(client, "communicationmaterial", web_page).status_code == 302
@@ -188,10 +181,9 @@ def test_printed_material_needs_a_quantity_but_a_web_page_does_not(client):
 
 def test_a_second_material_with_the_same_title_is_refused(client):
     material(MATERIAL_FORM["title"])
-    response = create(client, "communicationmaterial", MATERIAL_FORM)
-    assert response.status_code == 200
-    assert "Existe déjà." in response.get_data(as_text=True)
-    assert count(CommunicationMaterial) == 1
+    answer = send(client, CommunicationMaterial, MATERIAL_FORM)
+    assert answer.status == 200 and answer.records == 1
+    assert "Existe déjà." in answer.page
 
 
 def test_deleting_what_an_action_refers_to_is_refused_with_explanation(client):

@@ -16,6 +16,7 @@ from tests.admin.crud import (
     filtered,
     remove,
     round_trip,
+    send,
 )
 from tests.factories import workshop, workshop_session
 
@@ -69,21 +70,17 @@ def test_facilitator_lookup_finds_organisations_by_name(client):
 
 
 def test_minimum_age_above_maximum_age_is_refused_next_to_maximum_age(client):
-    response = create(client, "workshop", workshop_form(min_age="12", max_age="8"))
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert error_next_to(page, "max_age", "Ne doit pas être inférieur à l&#39;âge minimum.")
-    assert 'value="12"' in page and 'value="8"' in page
-    assert count(Workshop) == 0
+    answer = send(client, Workshop, workshop_form(min_age="12", max_age="8"))
+    assert answer.status == 200 and answer.records == 0
+    assert error_next_to(answer.page, "max_age", "Ne doit pas être inférieur à l&#39;âge minimum.")
+    assert 'value="12"' in answer.page and 'value="8"' in answer.page
 
 
 @pytest.mark.parametrize(("field", "value"), [("min_age", "-1"), ("max_age", "19")])
 def test_ages_outside_childhood_are_refused(client, field, value):
-    response = create(client, "workshop", workshop_form(**{field: value}))
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert error_next_to(page, field, "Doit être compris entre 0 et 18.")
-    assert count(Workshop) == 0
+    answer = send(client, Workshop, workshop_form(**{field: value}))
+    assert answer.status == 200 and answer.records == 0
+    assert error_next_to(answer.page, field, "Doit être compris entre 0 et 18.")
 
 
 @pytest.mark.parametrize(
@@ -95,12 +92,10 @@ def test_ages_outside_childhood_are_refused(client, field, value):
     ],
 )
 def test_workshop_form_refuses_bad_input_and_keeps_it(client, fields, field, message):
-    response = create(client, "workshop", workshop_form(**fields))
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert error_next_to(page, field, message)
-    assert "Chaque premier mercredi du mois" in page
-    assert count(Workshop) == 0
+    answer = send(client, Workshop, workshop_form(**fields))
+    assert answer.status == 200 and answer.records == 0
+    assert error_next_to(answer.page, field, message)
+    assert "Chaque premier mercredi du mois" in answer.page
 
 
 def test_second_workshop_with_the_same_name_is_refused(client):
@@ -115,24 +110,20 @@ def test_second_workshop_with_the_same_name_is_refused(client):
 def test_negative_attendance_is_refused(client, field):
     cabane = workshop()
     data = {"workshop": cabane.id, "held_on": "2025-03-05", "children_present": "5"}
-    response = create(client, "workshopsession", {**data, field: "-1"})
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert error_next_to(page, field, "Doit être égal ou supérieur à zéro.")
-    assert count(WorkshopSession) == 0
+    answer = send(client, WorkshopSession, {**data, field: "-1"})
+    assert answer.status == 200 and answer.records == 0
+    assert error_next_to(answer.page, field, "Doit être égal ou supérieur à zéro.")
 
 
 def test_second_session_on_the_same_day_is_refused_next_to_the_date(client):
     existing = workshop_session(date(2025, 4, 2))
-    response = create(
+    answer = send(
         client,
-        "workshopsession",
+        WorkshopSession,
         {"workshop": existing.workshop_id, "held_on": "2025-04-02", "children_present": "3"},
     )
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert error_next_to(page, "held_on", "Un autre enregistrement a déjà cette valeur.")
-    assert count(WorkshopSession) == 1
+    assert answer.status == 200 and answer.records == 1
+    assert error_next_to(answer.page, "held_on", "Un autre enregistrement a déjà cette valeur.")
 
 
 def test_moving_a_session_onto_another_sessions_day_keeps_it_unchanged(client):

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from models import db
 from models.housing import HousingStay
 from tests import factories
-from tests.admin.crud import count, create, edit, error_next_to, filter_arg
+from tests.admin.crud import create, edit, error_next_to, filter_arg, send
 
 DATE_ERRORS = {
     "fr": "Date non valide : tapez-la comme 31/12/",
@@ -75,12 +75,10 @@ def test_a_date_typed_in_the_pages_language_or_iso_is_saved_as_that_day(
 )
 def test_any_other_date_is_refused_next_to_the_field_and_kept(client, language, typed):
     speaking(client, language)
-    response = create(client, "housingstay", stay_form(typed))
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert error_next_to(page, "entry_date", DATE_ERRORS[language])
-    assert f'value="{typed.strip()}"' in page or f'value="{typed}"' in page
-    assert count(HousingStay) == 0
+    answer = send(client, HousingStay, stay_form(typed))
+    assert answer.status == 200 and answer.records == 0
+    assert error_next_to(answer.page, "entry_date", DATE_ERRORS[language])
+    assert f'value="{typed.strip()}"' in answer.page or f'value="{typed}"' in answer.page
 
 
 @pytest.mark.parametrize(

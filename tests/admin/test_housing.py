@@ -18,6 +18,7 @@ from tests.admin.crud import (
     filtered,
     remove,
     round_trip,
+    send,
 )
 from tests.factories import housing_stay as stay
 from tests.factories import housing_unit as unit
@@ -133,25 +134,21 @@ def test_stays_are_found_by_their_code(client):
     ids=["no-entry", "exit-before-entry", "adults", "children", "huge", "nobody", "no-exit", "bad"],
 )
 def test_stay_form_refuses_bad_input_and_keeps_it(client, fields, message):
-    response = create(client, "housingstay", stay_form(unit(), **fields))
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert message in page, page
-    assert 'value="2025-03-01"' in page or fields.get("entry_date") == ""
-    assert count(HousingStay) == 0
+    answer = send(client, HousingStay, stay_form(unit(), **fields))
+    assert answer.status == 200 and answer.records == 0
+    assert message in answer.page, answer.page
+    assert 'value="2025-03-01"' in answer.page or fields.get("entry_date") == ""
 
 
 def test_a_stay_overlapping_another_in_the_same_unit_is_refused_next_to_the_entry_date(client):
     place = unit()
     existing = stay(place, date(2025, 1, 10))  # ongoing
-    response = create(client, "housingstay", stay_form(place, entry_date="2025-05-01"))
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
+    answer = send(client, HousingStay, stay_form(place, entry_date="2025-05-01"))
+    assert answer.status == 200 and answer.records == 1
     assert (
         f"Ce logement est déjà occupé à ces dates (séjour {existing.household_code}, "
-        "entrée le 10 janv. 2025)." in page
+        "entrée le 10 janv. 2025)." in answer.page
     )
-    assert count(HousingStay) == 1
 
 
 def test_stays_may_follow_each_other_and_be_edited_without_clashing_with_themselves(client):
@@ -198,15 +195,13 @@ def unit_of_2025(**fields) -> HousingUnit:
 )
 def test_a_stay_outside_its_units_availability_is_refused_next_to_the_date(client, fields, field):
     place = unit_of_2025(label="Studio Esneux")
-    response = create(client, "housingstay", stay_form(place, **fields))
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
+    answer = send(client, HousingStay, stay_form(place, **fields))
+    assert answer.status == 200 and answer.records == 0
     message = (
         "« Studio Esneux » est disponible du 1 janv. 2025 jusqu&#39;à la nuit du 31 déc. 2025."
     )
-    assert error_next_to(page, field, message)
-    assert f'value="{fields[field]}"' in page
-    assert count(HousingStay) == 0
+    assert error_next_to(answer.page, field, message)
+    assert f'value="{fields[field]}"' in answer.page
 
 
 def test_a_stay_may_leave_the_morning_after_the_last_available_night(client):
@@ -312,19 +307,17 @@ def test_unit_form_refuses_bad_input_and_keeps_it(client, fields, message):
         "available_from": "2025-01-01",
         **fields,
     }
-    response = create(client, "housingunit", data)
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert message in page
-    assert 'value="2025-01-01"' in page
-    assert count(HousingUnit) == 0
+    answer = send(client, HousingUnit, data)
+    assert answer.status == 200 and answer.records == 0
+    assert message in answer.page
+    assert 'value="2025-01-01"' in answer.page
 
 
 def test_two_units_cannot_share_a_name(client):
     existing = unit(label="Appartement d'urgence")
-    response = create(
+    answer = send(
         client,
-        "housingunit",
+        HousingUnit,
         {
             "label": "Appartement d'urgence",
             "provider": existing.provider_id,
@@ -333,9 +326,8 @@ def test_two_units_cannot_share_a_name(client):
             "available_from": "2025-01-01",
         },
     )
-    assert response.status_code == 200
-    assert "Existe déjà." in response.get_data(as_text=True)
-    assert count(HousingUnit) == 1
+    assert answer.status == 200 and answer.records == 1
+    assert "Existe déjà." in answer.page
 
 
 # --- what never leaves the record --------------------------------------------------------

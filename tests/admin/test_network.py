@@ -16,11 +16,11 @@ from tests import factories
 from tests.admin.crud import (
     EVERY_STEP_TAKEN,
     count,
-    create,
     edit,
     filtered,
     remove,
     round_trip,
+    send,
 )
 from tests.helpers import login
 
@@ -118,19 +118,17 @@ def test_list_filters_organisations_by_kind(client):
     ],
 )
 def test_person_form_refuses_bad_input_and_keeps_it(client, data, message, kept):
-    response = create(client, "person", data)
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert message in page
-    assert kept in page
-    assert count(Person) == 0
+    answer = send(client, Person, data)
+    assert answer.status == 200 and answer.records == 0
+    assert message in answer.page
+    assert kept in answer.page
 
 
 def test_referent_end_before_start_is_refused_next_to_the_field(client):
     person, town = factories.person(), factories.municipality()
-    response = create(
+    answer = send(
         client,
-        "referentappointment",
+        ReferentAppointment,
         {
             "person": person.id,
             "municipality": town.id,
@@ -139,18 +137,16 @@ def test_referent_end_before_start_is_refused_next_to_the_field(client):
             "ends_on": "2025-04-01",
         },
     )
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert "Ne doit pas précéder « Du »" in page
-    assert 'value="2025-04-01"' in page
-    assert count(ReferentAppointment) == 0
+    assert answer.status == 200 and answer.records == 0
+    assert "Ne doit pas précéder « Du »" in answer.page
+    assert 'value="2025-04-01"' in answer.page
 
 
 def test_second_open_appointment_for_same_person_and_town_is_refused(client):
     existing = factories.referent()
-    response = create(
+    answer = send(
         client,
-        "referentappointment",
+        ReferentAppointment,
         {
             "person": existing.person_id,
             "municipality": existing.municipality_id,
@@ -158,9 +154,8 @@ def test_second_open_appointment_for_same_person_and_town_is_refused(client):
             "starts_on": "2025-06-01",
         },
     )
-    assert response.status_code == 200
-    assert "Un autre enregistrement a déjà cette valeur." in response.get_data(as_text=True)
-    assert count(ReferentAppointment) == 1
+    assert answer.status == 200 and answer.records == 1
+    assert "Un autre enregistrement a déjà cette valeur." in answer.page
 
 
 def test_deleting_an_organisation_people_work_for_is_refused_with_explanation(client):

@@ -18,6 +18,7 @@ from tests.admin.crud import (
     filter_arg,
     remove,
     round_trip,
+    send,
 )
 from tests.factories import protocol
 
@@ -69,12 +70,10 @@ def test_list_filters_protocols_by_signatory_listing_each_once(client):
 
 def test_same_title_and_version_twice_is_refused_next_to_the_title(client):
     protocol(title="Protocole VIF", revision="1.0")
-    response = create(client, "interventionprotocol", {"title": "Protocole VIF", "revision": "1.0"})
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert "Un autre enregistrement a déjà cette valeur." in page
-    assert 'value="Protocole VIF"' in page
-    assert count(InterventionProtocol) == 1
+    answer = send(client, InterventionProtocol, {"title": "Protocole VIF", "revision": "1.0"})
+    assert answer.status == 200 and answer.records == 1
+    assert "Un autre enregistrement a déjà cette valeur." in answer.page
+    assert 'value="Protocole VIF"' in answer.page
 
 
 def test_a_new_version_of_a_protocol_is_accepted(client):
@@ -93,11 +92,9 @@ def test_a_new_version_of_a_protocol_is_accepted(client):
     ],
 )
 def test_protocol_form_refuses_bad_input_and_keeps_it(client, fields, message):
-    response = create(client, "interventionprotocol", {**fields, "summary": "Brouillon"})
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert message in page and "Brouillon" in page
-    assert count(InterventionProtocol) == 0
+    answer = send(client, InterventionProtocol, {**fields, "summary": "Brouillon"})
+    assert answer.status == 200 and answer.records == 0
+    assert message in answer.page and "Brouillon" in answer.page
 
 
 def test_editing_signatories_replaces_the_signatures(client):

@@ -12,12 +12,12 @@ from tests import factories
 from tests.admin.crud import (
     EVERY_STEP_TAKEN,
     count,
-    create,
     delete,
     error_next_to,
     filtered,
     remove,
     round_trip,
+    send,
 )
 from tests.factories import training, training_session
 
@@ -102,12 +102,10 @@ def test_audience_is_shown_by_its_french_name(client):
 )
 def test_session_form_refuses_bad_input_and_keeps_it(client, fields, field, message):
     course = training()
-    response = create(client, "trainingsession", session_form(course.id, **fields))
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert error_next_to(page, field, message)
-    assert 'value="2025-03-18"' in page or 'value="3.5"' in page
-    assert count(TrainingSession) == 0
+    answer = send(client, TrainingSession, session_form(course.id, **fields))
+    assert answer.status == 200 and answer.records == 0
+    assert error_next_to(answer.page, field, message)
+    assert 'value="2025-03-18"' in answer.page or 'value="3.5"' in answer.page
 
 
 @pytest.mark.parametrize(
@@ -119,11 +117,9 @@ def test_session_form_refuses_bad_input_and_keeps_it(client, fields, field, mess
 )
 def test_training_form_refuses_bad_input(client, fields, field, message):
     data = {"title": "Module de base", "audience": "referents", **fields}
-    response = create(client, "training", data)
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert error_next_to(page, field, message)
-    assert count(Training) == 0
+    answer = send(client, Training, data)
+    assert answer.status == 200 and answer.records == 0
+    assert error_next_to(answer.page, field, message)
 
 
 def test_deleting_what_a_training_session_refers_to_is_refused_with_explanation(client):
