@@ -6,15 +6,7 @@ import pytest
 from models.agreements import Agreement, AgreementKind
 from models.network import Organisation
 from tests import factories
-from tests.admin.crud import (
-    EVERY_STEP_TAKEN,
-    count,
-    edit,
-    filter_arg,
-    remove,
-    round_trip,
-    send,
-)
+from tests.admin import crud
 from tests.factories import agreement
 
 TODAY = date.today()
@@ -40,8 +32,8 @@ def test_agreement_round_trip(client):
     data = form(greova, reference="STOPP-2025-01", signed_on="2024-12-12")
     place = "Classeur conventions, Chaudfontaine"
     change = {"valid_until": "2025-12-31", "document_reference": place}
-    trip = round_trip(client, Agreement, data, change)
-    assert trip.statuses == EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
+    trip = crud.round_trip(client, Agreement, data, change)
+    assert trip.statuses == crud.EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
     assert "Convention de partenariat GREOVA" in trip.listing and "GREOVA" in trip.listing
     assert place in trip.details and "31 déc. 2025" in trip.details
     assert place in trip.csv and "2025-12-31" in trip.csv
@@ -81,14 +73,14 @@ def test_list_filters_agreements_by_status_today(client, status, shown):
     agreement(title="Courante", valid_from=TODAY - 10 * DAY, valid_until=TODAY)
     agreement(title="Ancienne", valid_from=TODAY - 10 * DAY, valid_until=TODAY - DAY)
 
-    arg = filter_arg(client, "agreement", "Statut")
+    arg = crud.filter_arg(client, "agreement", "Statut")
     page = client.get(f"/admin/agreement/?{arg}={status}").get_data(as_text=True)
     assert listed_titles(page) == {shown}
 
 
 def test_an_unknown_status_in_the_address_is_ignored(client):
     agreement(title="Courante", valid_from=TODAY)
-    arg = filter_arg(client, "agreement", "Statut")
+    arg = crud.filter_arg(client, "agreement", "Statut")
     response = client.get(f"/admin/agreement/?{arg}=lost")
     assert response.status_code == 200
     assert listed_titles(response.get_data(as_text=True)) == {"Courante"}
@@ -99,7 +91,7 @@ def test_list_filters_agreements_by_the_municipality_of_the_organisation(client)
     agreement(organisation=factories.organisation("CPAS d'Esneux", municipality=esneux))
     agreement(organisation=factories.organisation("CPAS de Trooz", municipality=trooz))
 
-    arg = filter_arg(client, "agreement", "Commune de l'organisation", "vaut")
+    arg = crud.filter_arg(client, "agreement", "Commune de l'organisation", "vaut")
     page = client.get(f"/admin/agreement/?{arg}=Trooz").get_data(as_text=True)
     assert "CPAS de Trooz" in page and "CPAS d&#39;Esneux" not in page
 
@@ -139,7 +131,7 @@ def test_list_is_sorted_by_start_date_most_recent_first(client):
 )
 def test_agreement_form_refuses_bad_input_and_keeps_it(client, fields, message, kept):
     greova = factories.organisation("GREOVA")
-    answer = send(client, Agreement, {**form(greova, reference="STOPP-1"), **fields})
+    answer = crud.send(client, Agreement, {**form(greova, reference="STOPP-1"), **fields})
     assert answer.status == 200 and answer.records == 0
     assert message in answer.page
     assert kept in answer.page
@@ -147,7 +139,7 @@ def test_agreement_form_refuses_bad_input_and_keeps_it(client, fields, message, 
 
 def test_editing_an_agreement_to_end_before_it_starts_keeps_the_stored_dates(client):
     stored = agreement(valid_from=date(2025, 1, 1), valid_until=date(2025, 12, 31))
-    response = edit(
+    response = crud.edit(
         client,
         "agreement",
         stored.id,
@@ -162,7 +154,7 @@ def test_editing_an_agreement_to_end_before_it_starts_keeps_the_stored_dates(cli
 def test_deleting_an_organisation_with_an_agreement_is_refused_with_explanation(client):
     greova = factories.organisation("GREOVA")
     agreement(organisation=greova)
-    refusal = remove(client, greova)
+    refusal = crud.remove(client, greova)
     assert "« GREOVA » ne peut pas être supprimé" in refusal.page
     assert "1 × conventions" in refusal.page
-    assert refusal.records == 1 and count(Agreement) == 1
+    assert refusal.records == 1 and crud.count(Agreement) == 1

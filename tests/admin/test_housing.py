@@ -8,18 +8,7 @@ from sqlalchemy import select
 from models import db
 from models.housing import HousingStay, HousingUnit
 from tests import factories
-from tests.admin.crud import (
-    EVERY_STEP_TAKEN,
-    count,
-    create,
-    delete,
-    edit,
-    error_next_to,
-    filtered,
-    remove,
-    round_trip,
-    send,
-)
+from tests.admin import crud
 from tests.factories import housing_stay as stay
 from tests.factories import housing_unit as unit
 
@@ -53,8 +42,8 @@ def test_housing_unit_round_trip(client):
         "capacity": "4",
         "available_from": "2025-01-01",
     }
-    trip = round_trip(client, HousingUnit, data, {"available_until": "2025-12-31"})
-    assert trip.statuses == EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
+    trip = crud.round_trip(client, HousingUnit, data, {"available_until": "2025-12-31"})
+    assert trip.statuses == crud.EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
     assert "Appartement Sprimont" in trip.listing and "AISOVA" in trip.listing
     assert "31 déc. 2025" in trip.details and "2025-12-31" in trip.csv
 
@@ -62,8 +51,8 @@ def test_housing_unit_round_trip(client):
 def test_housing_stay_round_trip(client):
     data = stay_form(unit(label="Studio Esneux"), entry_date="2025-02-03", children="2")
     change = {"exit_date": "2025-06-30", "destination": "social_housing"}
-    trip = round_trip(client, HousingStay, data, change)
-    assert trip.statuses == EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
+    trip = crud.round_trip(client, HousingStay, data, change)
+    assert trip.statuses == crud.EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
     assert "Studio Esneux" in trip.listing and "3 févr. 2025" in trip.listing
     assert "Logement social" in trip.details
     assert "2025-06-30" in trip.csv and "Logement social" in trip.csv
@@ -82,8 +71,10 @@ def test_referring_organisation_is_looked_up_by_name(client):
 
 def test_each_new_stay_gets_its_own_code_shown_in_the_list(client):
     place = unit()
-    create(client, "housingstay", stay_form(place, entry_date="2025-01-01", exit_date="2025-02-01"))
-    create(client, "housingstay", stay_form(place, entry_date="2025-02-01"))
+    crud.create(
+        client, "housingstay", stay_form(place, entry_date="2025-01-01", exit_date="2025-02-01")
+    )
+    crud.create(client, "housingstay", stay_form(place, entry_date="2025-02-01"))
     codes = db.session.scalars(select(HousingStay.household_code)).all()
     assert len(codes) == 2 and len(set(codes)) == 2
     page = client.get("/admin/housingstay/").get_data(as_text=True)
@@ -95,12 +86,12 @@ def test_the_code_cannot_be_typed_nor_changed_through_the_form(client):
     form = client.get("/admin/housingstay/new/").get_data(as_text=True)
     assert 'name="household_code"' not in form
 
-    create(client, "housingstay", stay_form(place, household_code="Marie Dupont"))
+    crud.create(client, "housingstay", stay_form(place, household_code="Marie Dupont"))
     record = db.session.scalars(select(HousingStay)).one()
     code = record.household_code
     assert code.startswith("M-")
 
-    edit(client, "housingstay", record.id, stay_form(place, household_code="M-AAAAAA"))
+    crud.edit(client, "housingstay", record.id, stay_form(place, household_code="M-AAAAAA"))
     db.session.expire_all()
     assert db.session.get(HousingStay, record.id).household_code == code
 
@@ -134,7 +125,7 @@ def test_stays_are_found_by_their_code(client):
     ids=["no-entry", "exit-before-entry", "adults", "children", "huge", "nobody", "no-exit", "bad"],
 )
 def test_stay_form_refuses_bad_input_and_keeps_it(client, fields, message):
-    answer = send(client, HousingStay, stay_form(unit(), **fields))
+    answer = crud.send(client, HousingStay, stay_form(unit(), **fields))
     assert answer.status == 200 and answer.records == 0
     assert message in answer.page, answer.page
     assert 'value="2025-03-01"' in answer.page or fields.get("entry_date") == ""
@@ -143,7 +134,7 @@ def test_stay_form_refuses_bad_input_and_keeps_it(client, fields, message):
 def test_a_stay_overlapping_another_in_the_same_unit_is_refused_next_to_the_entry_date(client):
     place = unit()
     existing = stay(place, date(2025, 1, 10))  # ongoing
-    answer = send(client, HousingStay, stay_form(place, entry_date="2025-05-01"))
+    answer = crud.send(client, HousingStay, stay_form(place, entry_date="2025-05-01"))
     assert answer.status == 200 and answer.records == 1
     assert (
         f"Ce logement est déjà occupé à ces dates (séjour {existing.household_code}, "
@@ -154,9 +145,9 @@ def test_a_stay_overlapping_another_in_the_same_unit_is_refused_next_to_the_entr
 def test_stays_may_follow_each_other_and_be_edited_without_clashing_with_themselves(client):
     place = unit()
     earlier = stay(place, date(2025, 1, 1), date(2025, 3, 1))
-    response = create(client, "housingstay", stay_form(place, entry_date="2025-03-01"))
+    response = crud.create(client, "housingstay", stay_form(place, entry_date="2025-03-01"))
     assert response.status_code == 302
-    response = edit(
+    response = crud.edit(
         client,
         "housingstay",
         earlier.id,
@@ -170,7 +161,7 @@ def test_editing_a_stay_into_another_ones_dates_keeps_the_stored_record(client):
     place = unit()
     stay(place, date(2025, 1, 1), date(2025, 3, 1))
     later = stay(place, date(2025, 3, 1))
-    response = edit(client, "housingstay", later.id, stay_form(place, entry_date="2025-02-15"))
+    response = crud.edit(client, "housingstay", later.id, stay_form(place, entry_date="2025-02-15"))
     assert response.status_code == 200
     assert "Ce logement est déjà occupé" in response.get_data(as_text=True)
     db.session.expire_all()
@@ -195,20 +186,20 @@ def unit_of_2025(**fields) -> HousingUnit:
 )
 def test_a_stay_outside_its_units_availability_is_refused_next_to_the_date(client, fields, field):
     place = unit_of_2025(label="Studio Esneux")
-    answer = send(client, HousingStay, stay_form(place, **fields))
+    answer = crud.send(client, HousingStay, stay_form(place, **fields))
     assert answer.status == 200 and answer.records == 0
     message = (
         "« Studio Esneux » est disponible du 1 janv. 2025 jusqu&#39;à la nuit du 31 déc. 2025."
     )
-    assert error_next_to(answer.page, field, message)
+    assert crud.error_next_to(answer.page, field, message)
     assert f'value="{fields[field]}"' in answer.page
 
 
 def test_a_stay_may_leave_the_morning_after_the_last_available_night(client):
     place = unit_of_2025()
     fields = {"entry_date": "01/12/2025", "exit_date": "01/01/2026"}
-    assert create(client, "housingstay", stay_form(place, **fields)).status_code == 302
-    assert count(HousingStay) == 1
+    assert crud.create(client, "housingstay", stay_form(place, **fields)).status_code == 302
+    assert crud.count(HousingStay) == 1
 
 
 @pytest.mark.parametrize(
@@ -230,11 +221,11 @@ def test_narrowing_a_units_availability_past_its_stays_is_refused(client, fields
         "available_until": "31/12/2025",
         **fields,
     }
-    response = edit(client, "housingunit", place.id, data)
+    response = crud.edit(client, "housingunit", place.id, data)
     page = response.get_data(as_text=True)
     assert response.status_code == 200
     message = f"Le séjour {housed.household_code} (entrée le 1 mars 2025) sortirait de ces dates."
-    assert error_next_to(page, field, message)
+    assert crud.error_next_to(page, field, message)
     db.session.expire_all()
     unchanged = db.session.get(HousingUnit, place.id)
     assert (unchanged.available_from, unchanged.available_until) == (
@@ -262,11 +253,11 @@ def test_the_databases_refusal_is_shown_next_to_the_entry_date(client, monkeypat
     client.post("/language", data={"language": language})
     outside, occupied = DATABASE_REFUSALS[language]
 
-    response = create(client, "housingstay", stay_form(place, entry_date="2024-12-01"))
-    assert error_next_to(response.get_data(as_text=True), "entry_date", outside)
-    response = create(client, "housingstay", stay_form(place, entry_date="2025-03-15"))
-    assert error_next_to(response.get_data(as_text=True), "entry_date", occupied)
-    assert count(HousingStay) == 1
+    response = crud.create(client, "housingstay", stay_form(place, entry_date="2024-12-01"))
+    assert crud.error_next_to(response.get_data(as_text=True), "entry_date", outside)
+    response = crud.create(client, "housingstay", stay_form(place, entry_date="2025-03-15"))
+    assert crud.error_next_to(response.get_data(as_text=True), "entry_date", occupied)
+    assert crud.count(HousingStay) == 1
 
 
 def test_the_databases_refusal_of_a_narrower_availability_is_shown_next_to_it(client, monkeypatch):
@@ -281,9 +272,9 @@ def test_the_databases_refusal_of_a_narrower_availability_is_shown_next_to_it(cl
         "available_from": "2025-01-01",
         "available_until": "2025-03-15",
     }
-    response = edit(client, "housingunit", place.id, data)
+    response = crud.edit(client, "housingunit", place.id, data)
     message = "Des séjours de ce logement sortiraient de sa disponibilité."
-    assert error_next_to(response.get_data(as_text=True), "available_until", message)
+    assert crud.error_next_to(response.get_data(as_text=True), "available_until", message)
     db.session.expire_all()
     assert db.session.get(HousingUnit, place.id).available_until == date(2025, 12, 31)
 
@@ -307,7 +298,7 @@ def test_unit_form_refuses_bad_input_and_keeps_it(client, fields, message):
         "available_from": "2025-01-01",
         **fields,
     }
-    answer = send(client, HousingUnit, data)
+    answer = crud.send(client, HousingUnit, data)
     assert answer.status == 200 and answer.records == 0
     assert message in answer.page
     assert 'value="2025-01-01"' in answer.page
@@ -315,7 +306,7 @@ def test_unit_form_refuses_bad_input_and_keeps_it(client, fields, message):
 
 def test_two_units_cannot_share_a_name(client):
     existing = unit(label="Appartement d'urgence")
-    answer = send(
+    answer = crud.send(
         client,
         HousingUnit,
         {
@@ -380,7 +371,7 @@ def test_stays_filtered_by_unit_destination_ongoing_and_referrer(client):
     housed = stay(flat, date(2025, 1, 1), referring_organisation=cpas)
 
     def shown(label: str, operation: str, value: str) -> set[str]:
-        page = filtered(client, "housingstay", label, operation, value)
+        page = crud.filtered(client, "housingstay", label, operation, value)
         return {s.household_code for s in (left, housed) if s.household_code in page}
 
     assert shown("Logement", "contient", "Trooz") == {housed.household_code}
@@ -394,7 +385,7 @@ def test_stays_filtered_by_unit_destination_ongoing_and_referrer(client):
 def test_units_filtered_by_provider(client):
     unit(label="Studio Esneux", provider=factories.organisation("AISOVA"))
     unit(label="Maison Sprimont", provider=factories.organisation("CPAS de Sprimont"))
-    page = filtered(client, "housingunit", "Mis à disposition par", "contient", "AISOVA")
+    page = crud.filtered(client, "housingunit", "Mis à disposition par", "contient", "AISOVA")
     assert "Studio Esneux" in page and "Maison Sprimont" not in page
 
 
@@ -405,7 +396,7 @@ def test_deleting_a_unit_or_an_organisation_a_stay_needs_is_refused_with_explana
     aisova, cpas = factories.organisation("AISOVA"), factories.organisation("CPAS d'Esneux")
     place = unit(label="Appartement Chaudfontaine", provider=aisova)
     stay(place, date(2025, 1, 1), date(2025, 2, 1), referring_organisation=cpas)
-    housed_someone, referred, provides = (remove(client, r) for r in (place, cpas, aisova))
+    housed_someone, referred, provides = (crud.remove(client, r) for r in (place, cpas, aisova))
     assert "« Appartement Chaudfontaine » ne peut pas être supprimé" in housed_someone.page
     assert "1 × séjours" in housed_someone.page and "1 × séjours" in referred.page
     assert "1 × logements d&#39;urgence" in provides.page
@@ -414,5 +405,5 @@ def test_deleting_a_unit_or_an_organisation_a_stay_needs_is_refused_with_explana
 
 def test_a_stay_can_be_deleted(client):
     record = stay(unit(), date(2025, 1, 1))
-    assert delete(client, "housingstay", record.id).status_code == 302
-    assert count(HousingStay) == 0
+    assert crud.delete(client, "housingstay", record.id).status_code == 302
+    assert crud.count(HousingStay) == 0

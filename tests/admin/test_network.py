@@ -13,22 +13,14 @@ from models.network import (
     ReferentAppointment,
 )
 from tests import factories
-from tests.admin.crud import (
-    EVERY_STEP_TAKEN,
-    count,
-    edit,
-    filtered,
-    remove,
-    round_trip,
-    send,
-)
+from tests.admin import crud
 from tests.helpers import login
 
 
 def test_municipality_round_trip(client):
     data, change = {"name": "Comblain", "postal_code": "4170"}, {"name": "Comblain-au-Pont"}
-    trip = round_trip(client, Municipality, data, change)
-    assert trip.statuses == EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
+    trip = crud.round_trip(client, Municipality, data, change)
+    assert trip.statuses == crud.EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
     assert "Comblain" in trip.listing
     assert "Comblain-au-Pont" in trip.details and "Comblain-au-Pont" in trip.csv
 
@@ -37,8 +29,8 @@ def test_organisation_round_trip(client):
     town = factories.municipality("Esneux")
     name = "Planning familial d'Esneux"
     data = {"name": name, "kind": "family_planning", "municipality": town.id, "active": "y"}
-    trip = round_trip(client, Organisation, data, {"short_name": "PF Esneux"})
-    assert trip.statuses == EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
+    trip = crud.round_trip(client, Organisation, data, {"short_name": "PF Esneux"})
+    assert trip.statuses == crud.EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
     assert escape(name) in trip.listing and "Esneux" in trip.listing
     assert "PF Esneux" in trip.details and "PF Esneux" in trip.csv
 
@@ -48,8 +40,8 @@ def test_person_round_trip_with_organisation_lookup(client):
     found = client.get("/admin/person/ajax/lookup/?name=organisation&query=SAPV")
     assert found.json == [[org.id, "SAPV Secova"]]
     data = {"first_name": "Claire", "last_name": "Renard", "organisation": org.id}
-    trip = round_trip(client, Person, data, {"job_title": "Assistante sociale"})
-    assert trip.statuses == EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
+    trip = crud.round_trip(client, Person, data, {"job_title": "Assistante sociale"})
+    assert trip.statuses == crud.EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
     assert "Renard" in trip.listing and "SAPV Secova" in trip.details
     assert "Assistante sociale" in trip.details and "Assistante sociale" in trip.csv
 
@@ -57,13 +49,13 @@ def test_person_round_trip_with_organisation_lookup(client):
 def test_referent_round_trip(client):
     person, town = factories.person("Lambert"), factories.municipality("Trooz")
     appointed = {"person": person.id, "municipality": town.id, "appointed_by": "municipal_college"}
-    trip = round_trip(
+    trip = crud.round_trip(
         client,
         ReferentAppointment,
         {**appointed, "starts_on": "2025-02-01"},
         {"ends_on": "2025-12-31"},
     )
-    assert trip.statuses == EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
+    assert trip.statuses == crud.EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
     assert "Alex Lambert" in trip.listing and "Trooz" in trip.listing
     assert "31 déc. 2025" in trip.details  # shown as French readers write it,
     assert "2025-12-31" in trip.csv  # exported as spreadsheets read it
@@ -72,8 +64,8 @@ def test_referent_round_trip(client):
 def test_platform_membership_round_trip(client):
     person = factories.person("Marchal")
     data = {"person": person.id, "starts_on": "2025-01-15"}
-    trip = round_trip(client, PlatformMembership, data, {"ends_on": "2025-06-30"})
-    assert trip.statuses == EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
+    trip = crud.round_trip(client, PlatformMembership, data, {"ends_on": "2025-06-30"})
+    assert trip.statuses == crud.EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
     assert "Marchal" in trip.listing
     assert "30 juin 2025" in trip.details and "2025-06-30" in trip.csv
 
@@ -82,13 +74,13 @@ def test_platform_meeting_round_trip_with_attendees(client):
     a, b = factories.person("Aubry"), factories.person("Bodart")
     place = "Maison communale de Chaudfontaine"
     data = {"held_on": "2025-03-12", "place": place, "attendees": [a.id, b.id]}
-    trip = round_trip(client, PlatformMeeting, data, {"minutes": "Bilan du premier trimestre"})
-    assert trip.statuses == EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
+    trip = crud.round_trip(client, PlatformMeeting, data, {"minutes": "Bilan du premier trimestre"})
+    assert trip.statuses == crud.EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
     assert place in trip.listing
     assert re.search(r'class="col-attendees">\s*2\s*<', trip.listing)  # two attendees
     assert "Bilan du premier trimestre" in trip.details
     assert "Bilan du premier trimestre,2\r\n" in trip.csv
-    assert count(Person) == 2  # the attendees outlive the meeting
+    assert crud.count(Person) == 2  # the attendees outlive the meeting
 
 
 def test_list_shows_related_records_by_name_not_id(client):
@@ -102,7 +94,7 @@ def test_list_shows_related_records_by_name_not_id(client):
 def test_list_filters_organisations_by_kind(client):
     factories.organisation("CPAS de Trooz", kind="cpas")
     factories.organisation("École communale", kind="school")
-    page = filtered(client, "organisation", "Type", "contient", "cpas")
+    page = crud.filtered(client, "organisation", "Type", "contient", "cpas")
     assert "CPAS de Trooz" in page and "École communale" not in page
 
 
@@ -118,7 +110,7 @@ def test_list_filters_organisations_by_kind(client):
     ],
 )
 def test_person_form_refuses_bad_input_and_keeps_it(client, data, message, kept):
-    answer = send(client, Person, data)
+    answer = crud.send(client, Person, data)
     assert answer.status == 200 and answer.records == 0
     assert message in answer.page
     assert kept in answer.page
@@ -126,7 +118,7 @@ def test_person_form_refuses_bad_input_and_keeps_it(client, data, message, kept)
 
 def test_referent_end_before_start_is_refused_next_to_the_field(client):
     person, town = factories.person(), factories.municipality()
-    answer = send(
+    answer = crud.send(
         client,
         ReferentAppointment,
         {
@@ -144,7 +136,7 @@ def test_referent_end_before_start_is_refused_next_to_the_field(client):
 
 def test_second_open_appointment_for_same_person_and_town_is_refused(client):
     existing = factories.referent()
-    answer = send(
+    answer = crud.send(
         client,
         ReferentAppointment,
         {
@@ -161,7 +153,7 @@ def test_second_open_appointment_for_same_person_and_town_is_refused(client):
 def test_deleting_an_organisation_people_work_for_is_refused_with_explanation(client):
     org = factories.organisation("CPAS d'Aywaille")
     factories.person("Gilles", organisation=org)
-    refusal = remove(client, org)
+    refusal = crud.remove(client, org)
     assert "ne peut pas être supprimé" in refusal.page and "1 × personnes" in refusal.page
     assert refusal.records == 1
 
@@ -170,7 +162,7 @@ def test_editing_with_an_impossible_date_keeps_the_stored_record(client):
     membership = factories.save(
         PlatformMembership(person=factories.person(), starts_on=date(2025, 1, 1))
     )
-    response = edit(
+    response = crud.edit(
         client,
         "platformmembership",
         membership.id,
@@ -196,7 +188,7 @@ def test_bulk_delete_reports_refusals_and_counts_only_real_deletions(client):
     page = response.get_data(as_text=True)
     assert "« Employeur » ne peut pas être supprimé" in page
     assert "1 enregistrement supprimé." in page
-    assert count(Organisation) == 1
+    assert crud.count(Organisation) == 1
 
 
 def test_second_of_two_editors_gets_a_conflict_and_the_first_change_survives(client, app):
