@@ -16,13 +16,19 @@ CANARY = "Rue-du-Canari-17"  # stands for an address or a note that must not lea
 
 
 def stay_form(in_unit: HousingUnit, **fields) -> dict:
-    return {
-        "unit": in_unit.id,
-        "entry_date": "2025-03-01",
-        "adults": "1",
-        "children": "0",
-        **fields,
-    }
+    """The stay form as typed for one adult entering on 1 March 2025."""
+    return {"unit": in_unit.id, "entry_date": "2025-03-01", "adults": "1", "children": "0"} | fields
+
+
+def unit_form(label: str, provider: int, municipality: int, **fields) -> dict:
+    """The unit form as typed for a unit for one, available from 1 January 2025."""
+    typed = {"capacity": "1", "available_from": "2025-01-01"}
+    return {"label": label, "provider": provider, "municipality": municipality} | typed | fields
+
+
+def unit_form_of(place: HousingUnit, **fields) -> dict:
+    """The edit form of `place` as shown, with `fields` typed over it."""
+    return unit_form(place.label, place.provider_id, place.municipality_id, **fields)
 
 
 def xlsx_text(response) -> str:
@@ -35,13 +41,7 @@ def xlsx_text(response) -> str:
 
 def test_housing_unit_round_trip(client):
     provider, town = factories.organisation("AISOVA"), factories.municipality("Sprimont")
-    data = {
-        "label": "Appartement Sprimont",
-        "provider": provider.id,
-        "municipality": town.id,
-        "capacity": "4",
-        "available_from": "2025-01-01",
-    }
+    data = unit_form("Appartement Sprimont", provider.id, town.id, capacity="4")
     trip = crud.round_trip(client, HousingUnit, data, {"available_until": "2025-12-31"})
     assert trip.statuses == crud.EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
     assert "Appartement Sprimont" in trip.listing and "AISOVA" in trip.listing
@@ -212,20 +212,11 @@ def test_a_stay_may_leave_the_morning_after_the_last_available_night(client):
 def test_narrowing_a_units_availability_past_its_stays_is_refused(client, fields, field):
     place = unit_of_2025()
     housed = stay(place, date(2025, 3, 1), date(2025, 4, 1))
-    data = {
-        "label": place.label,
-        "provider": place.provider_id,
-        "municipality": place.municipality_id,
-        "capacity": "1",
-        "available_from": "01/01/2025",
-        "available_until": "31/12/2025",
-        **fields,
-    }
-    response = crud.edit(client, "housingunit", place.id, data)
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
+    typed = {"available_from": "01/01/2025", "available_until": "31/12/2025"} | fields
+    answer = crud.send(client, HousingUnit, unit_form_of(place, **typed), place)
+    assert answer.status == 200
     message = f"Le séjour {housed.household_code} (entrée le 1 mars 2025) sortirait de ces dates."
-    assert crud.error_next_to(page, field, message)
+    assert crud.error_next_to(answer.page, field, message)
     db.session.expire_all()
     unchanged = db.session.get(HousingUnit, place.id)
     assert (unchanged.available_from, unchanged.available_until) == (
@@ -264,17 +255,11 @@ def test_the_databases_refusal_of_a_narrower_availability_is_shown_next_to_it(cl
     place = unit_of_2025()
     stay(place, date(2025, 3, 1), date(2025, 4, 1))
     monkeypatch.setattr("backoffice.admin.housing.stay_outside", lambda *a, **k: None)
-    data = {
-        "label": place.label,
-        "provider": place.provider_id,
-        "municipality": place.municipality_id,
-        "capacity": "1",
-        "available_from": "2025-01-01",
-        "available_until": "2025-03-15",
-    }
-    response = crud.edit(client, "housingunit", place.id, data)
+    answer = crud.send(
+        client, HousingUnit, unit_form_of(place, available_until="2025-03-15"), place
+    )
     message = "Des séjours de ce logement sortiraient de sa disponibilité."
-    assert crud.error_next_to(response.get_data(as_text=True), "available_until", message)
+    assert crud.error_next_to(answer.page, "available_until", message)
     db.session.expire_all()
     assert db.session.get(HousingUnit, place.id).available_until == date(2025, 12, 31)
 
@@ -290,14 +275,8 @@ def test_the_databases_refusal_of_a_narrower_availability_is_shown_next_to_it(cl
     ids=["no-label", "long-label", "no-capacity", "closes-before-opening"],
 )
 def test_unit_form_refuses_bad_input_and_keeps_it(client, fields, message):
-    data = {
-        "label": "Studio Trooz",
-        "provider": factories.organisation().id,
-        "municipality": factories.municipality().id,
-        "capacity": "1",
-        "available_from": "2025-01-01",
-        **fields,
-    }
+    provider, town = factories.organisation(), factories.municipality()
+    data = unit_form("Studio Trooz", provider.id, town.id) | fields
     answer = crud.send(client, HousingUnit, data)
     assert answer.status == 200 and answer.records == 0
     assert message in answer.page
@@ -306,17 +285,7 @@ def test_unit_form_refuses_bad_input_and_keeps_it(client, fields, message):
 
 def test_two_units_cannot_share_a_name(client):
     existing = unit(label="Appartement d'urgence")
-    answer = crud.send(
-        client,
-        HousingUnit,
-        {
-            "label": "Appartement d'urgence",
-            "provider": existing.provider_id,
-            "municipality": existing.municipality_id,
-            "capacity": "1",
-            "available_from": "2025-01-01",
-        },
-    )
+    answer = crud.send(client, HousingUnit, unit_form_of(existing))
     assert answer.status == 200 and answer.records == 1
     assert "Existe déjà." in answer.page
 

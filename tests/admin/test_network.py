@@ -4,22 +4,21 @@ from datetime import date
 import pytest
 from markupsafe import escape
 
-from models.network import (
-    Municipality,
-    Organisation,
-    Person,
-    PlatformMeeting,
-    PlatformMembership,
-    ReferentAppointment,
-)
+from models import network
 from tests import factories
 from tests.admin import crud
 from tests.helpers import login
 
 
+def referent_form(person_id: int, municipality_id: int, **fields) -> dict:
+    """The referent appointment form as typed for an appointment by the municipal college."""
+    appointed = {"person": person_id, "municipality": municipality_id}
+    return appointed | {"appointed_by": "municipal_college", "starts_on": "2025-02-01"} | fields
+
+
 def test_municipality_round_trip(client):
     data, change = {"name": "Comblain", "postal_code": "4170"}, {"name": "Comblain-au-Pont"}
-    trip = crud.round_trip(client, Municipality, data, change)
+    trip = crud.round_trip(client, network.Municipality, data, change)
     assert trip.statuses == crud.EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
     assert "Comblain" in trip.listing
     assert "Comblain-au-Pont" in trip.details and "Comblain-au-Pont" in trip.csv
@@ -29,7 +28,7 @@ def test_organisation_round_trip(client):
     town = factories.municipality("Esneux")
     name = "Planning familial d'Esneux"
     data = {"name": name, "kind": "family_planning", "municipality": town.id, "active": "y"}
-    trip = crud.round_trip(client, Organisation, data, {"short_name": "PF Esneux"})
+    trip = crud.round_trip(client, network.Organisation, data, {"short_name": "PF Esneux"})
     assert trip.statuses == crud.EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
     assert escape(name) in trip.listing and "Esneux" in trip.listing
     assert "PF Esneux" in trip.details and "PF Esneux" in trip.csv
@@ -40,7 +39,7 @@ def test_person_round_trip_with_organisation_lookup(client):
     found = client.get("/admin/person/ajax/lookup/?name=organisation&query=SAPV")
     assert found.json == [[org.id, "SAPV Secova"]]
     data = {"first_name": "Claire", "last_name": "Renard", "organisation": org.id}
-    trip = crud.round_trip(client, Person, data, {"job_title": "Assistante sociale"})
+    trip = crud.round_trip(client, network.Person, data, {"job_title": "Assistante sociale"})
     assert trip.statuses == crud.EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
     assert "Renard" in trip.listing and "SAPV Secova" in trip.details
     assert "Assistante sociale" in trip.details and "Assistante sociale" in trip.csv
@@ -48,13 +47,8 @@ def test_person_round_trip_with_organisation_lookup(client):
 
 def test_referent_round_trip(client):
     person, town = factories.person("Lambert"), factories.municipality("Trooz")
-    appointed = {"person": person.id, "municipality": town.id, "appointed_by": "municipal_college"}
-    trip = crud.round_trip(
-        client,
-        ReferentAppointment,
-        {**appointed, "starts_on": "2025-02-01"},
-        {"ends_on": "2025-12-31"},
-    )
+    data = referent_form(person.id, town.id)
+    trip = crud.round_trip(client, network.ReferentAppointment, data, {"ends_on": "2025-12-31"})
     assert trip.statuses == crud.EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
     assert "Alex Lambert" in trip.listing and "Trooz" in trip.listing
     assert "31 déc. 2025" in trip.details  # shown as French readers write it,
@@ -64,7 +58,7 @@ def test_referent_round_trip(client):
 def test_platform_membership_round_trip(client):
     person = factories.person("Marchal")
     data = {"person": person.id, "starts_on": "2025-01-15"}
-    trip = crud.round_trip(client, PlatformMembership, data, {"ends_on": "2025-06-30"})
+    trip = crud.round_trip(client, network.PlatformMembership, data, {"ends_on": "2025-06-30"})
     assert trip.statuses == crud.EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
     assert "Marchal" in trip.listing
     assert "30 juin 2025" in trip.details and "2025-06-30" in trip.csv
@@ -74,13 +68,15 @@ def test_platform_meeting_round_trip_with_attendees(client):
     a, b = factories.person("Aubry"), factories.person("Bodart")
     place = "Maison communale de Chaudfontaine"
     data = {"held_on": "2025-03-12", "place": place, "attendees": [a.id, b.id]}
-    trip = crud.round_trip(client, PlatformMeeting, data, {"minutes": "Bilan du premier trimestre"})
+    trip = crud.round_trip(
+        client, network.PlatformMeeting, data, {"minutes": "Bilan du premier trimestre"}
+    )
     assert trip.statuses == crud.EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
     assert place in trip.listing
     assert re.search(r'class="col-attendees">\s*2\s*<', trip.listing)  # two attendees
     assert "Bilan du premier trimestre" in trip.details
     assert "Bilan du premier trimestre,2\r\n" in trip.csv
-    assert crud.count(Person) == 2  # the attendees outlive the meeting
+    assert crud.count(network.Person) == 2  # the attendees outlive the meeting
 
 
 def test_list_shows_related_records_by_name_not_id(client):
@@ -110,7 +106,7 @@ def test_list_filters_organisations_by_kind(client):
     ],
 )
 def test_person_form_refuses_bad_input_and_keeps_it(client, data, message, kept):
-    answer = crud.send(client, Person, data)
+    answer = crud.send(client, network.Person, data)
     assert answer.status == 200 and answer.records == 0
     assert message in answer.page
     assert kept in answer.page
@@ -118,17 +114,8 @@ def test_person_form_refuses_bad_input_and_keeps_it(client, data, message, kept)
 
 def test_referent_end_before_start_is_refused_next_to_the_field(client):
     person, town = factories.person(), factories.municipality()
-    answer = crud.send(
-        client,
-        ReferentAppointment,
-        {
-            "person": person.id,
-            "municipality": town.id,
-            "appointed_by": "municipal_college",
-            "starts_on": "2025-05-01",
-            "ends_on": "2025-04-01",
-        },
-    )
+    data = referent_form(person.id, town.id, starts_on="2025-05-01", ends_on="2025-04-01")
+    answer = crud.send(client, network.ReferentAppointment, data)
     assert answer.status == 200 and answer.records == 0
     assert "Ne doit pas précéder « Du »" in answer.page
     assert 'value="2025-04-01"' in answer.page
@@ -136,15 +123,9 @@ def test_referent_end_before_start_is_refused_next_to_the_field(client):
 
 def test_second_open_appointment_for_same_person_and_town_is_refused(client):
     existing = factories.referent()
+    data = referent_form(existing.person_id, existing.municipality_id, starts_on="2025-06-01")
     answer = crud.send(
-        client,
-        ReferentAppointment,
-        {
-            "person": existing.person_id,
-            "municipality": existing.municipality_id,
-            "appointed_by": "social_action_council",
-            "starts_on": "2025-06-01",
-        },
+        client, network.ReferentAppointment, data | {"appointed_by": "social_action_council"}
     )
     assert answer.status == 200 and answer.records == 1
     assert "Un autre enregistrement a déjà cette valeur." in answer.page
@@ -160,7 +141,7 @@ def test_deleting_an_organisation_people_work_for_is_refused_with_explanation(cl
 
 def test_editing_with_an_impossible_date_keeps_the_stored_record(client):
     membership = factories.save(
-        PlatformMembership(person=factories.person(), starts_on=date(2025, 1, 1))
+        network.PlatformMembership(person=factories.person(), starts_on=date(2025, 1, 1))
     )
     response = crud.edit(
         client,
@@ -173,7 +154,7 @@ def test_editing_with_an_impossible_date_keeps_the_stored_record(client):
         },
     )
     assert response.status_code == 200
-    assert factories.db.session.get(PlatformMembership, membership.id).ends_on is None
+    assert factories.db.session.get(network.PlatformMembership, membership.id).ends_on is None
 
 
 def test_bulk_delete_reports_refusals_and_counts_only_real_deletions(client):
@@ -188,7 +169,7 @@ def test_bulk_delete_reports_refusals_and_counts_only_real_deletions(client):
     page = response.get_data(as_text=True)
     assert "« Employeur » ne peut pas être supprimé" in page
     assert "1 enregistrement supprimé." in page
-    assert crud.count(Organisation) == 1
+    assert crud.count(network.Organisation) == 1
 
 
 def test_second_of_two_editors_gets_a_conflict_and_the_first_change_survives(client, app):
