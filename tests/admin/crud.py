@@ -110,6 +110,12 @@ def filtered(client, endpoint: str, label: str, operation: str, value: str) -> s
     return client.get(f"/admin/{endpoint}/?{arg}={value}").get_data(as_text=True)
 
 
+def as_listed(client, endpoint: str, *shown: str) -> list[str]:
+    """The texts `shown`, in the order the list of `endpoint` shows them."""
+    page = client.get(f"/admin/{endpoint}/").get_data(as_text=True)
+    return sorted(shown, key=page.index)
+
+
 def error_next_to(page: str, field: str, message: str) -> bool:
     """Tell whether `message` is shown in the form group of `field`."""
     start = page.index(f'name="{field}"')
