@@ -20,7 +20,6 @@ import os
 import random
 import re
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -34,11 +33,9 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.serving import free_port, wait_until_healthy  # noqa: E402
+from benchmarks.serving import flask, free_port, gunicorn, wait_until_healthy  # noqa: E402
 
 PASSWORD = "load test passphrase 2026"
 PREFIX = "Charge"
@@ -157,34 +154,14 @@ def partner(person: Person, stop: float) -> None:
 
 def prepare(env: dict, users: dict[str, int]) -> None:
     """Migrate, load the demo network and create the accounts, in the run's own schema."""
-    subprocess.run(
-        [BIN / "flask", "--app", "wsgi", "db", "upgrade"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    subprocess.run(
-        [BIN / "flask", "--app", "wsgi", "demo", "load"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    flask(env, "db", "upgrade")
+    flask(env, "demo", "load")
     for role, count in users.items():
         for n in range(count):
             args = ["users", "create", f"{role}{n}", "--role", role, "--password-stdin"]
             if role == "partner":
                 args += ["--organisation", "GREOVA"]
-            subprocess.run(
-                [BIN / "flask", "--app", "wsgi", *args],
-                cwd=ROOT,
-                env=env,
-                input=PASSWORD + "\n",
-                text=True,
-                check=True,
-                capture_output=True,
-            )
+            flask(env, *args, stdin=PASSWORD + "\n")
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -237,18 +214,8 @@ def main() -> None:
     env = {**os.environ, "DATABASE_URL": run_url, "SECRET_KEY": "load-test-only"}
     try:
         prepare(env, users)
-        server = subprocess.Popen(
-            [BIN / "gunicorn", "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
+        with gunicorn(env, port):
             run(f"http://127.0.0.1:{port}", users, args.seconds, admin_engine, schema)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
     finally:
         with admin_engine.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
