@@ -35,7 +35,13 @@ from sqlalchemy import create_engine, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.serving import flask, free_port, gunicorn, wait_until_healthy  # noqa: E402
+from benchmarks.serving import (  # noqa: E402
+    flask,
+    free_port,
+    gunicorn,
+    schema_of_its_own,
+    wait_until_healthy,
+)
 
 PASSWORD = "load test passphrase 2026"
 PREFIX = "Charge"
@@ -197,12 +203,6 @@ def main() -> None:
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
         raise SystemExit("Set DATABASE_URL to a PostgreSQL database (a schema is made in it).")
-    schema = f"load_{uuid.uuid4().hex[:8]}"
-    admin_engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
-    with admin_engine.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    separator = "&" if "?" in url else "?"
-    run_url = f"{url}{separator}options=-csearch_path%3D{schema}"
     writers = max(1, args.users * 2 // 5)
     readers = max(1, (args.users - writers) // 2)
     users = {
@@ -210,16 +210,17 @@ def main() -> None:
         "coordinator": readers,
         "partner": max(0, args.users - writers - readers),
     }
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": run_url, "SECRET_KEY": "load-test-only"}
-    try:
+    engine_url = url.replace("postgresql://", "postgresql+psycopg://", 1)
+    with schema_of_its_own(engine_url, "load") as schema:
+        separator = "&" if "?" in url else "?"
+        run_url = f"{url}{separator}options=-csearch_path%3D{schema}"
+        env = {**os.environ, "DATABASE_URL": run_url, "SECRET_KEY": "load-test-only"}
         prepare(env, users)
+        port = free_port()
         with gunicorn(env, port):
-            run(f"http://127.0.0.1:{port}", users, args.seconds, admin_engine, schema)
-    finally:
-        with admin_engine.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin_engine.dispose()
+            counter = create_engine(engine_url)
+            run(f"http://127.0.0.1:{port}", users, args.seconds, counter, schema)
+            counter.dispose()
 
 
 def run(base: str, users: dict[str, int], seconds: float, engine, schema: str) -> None:

@@ -79,9 +79,30 @@ def gunicorn(env: dict, port: int, stdout=subprocess.DEVNULL, stderr=subprocess.
 
 
 @contextmanager
+def schema_of_its_own(url: str, prefix: str) -> Iterator[str]:
+    """Create a new schema in the PostgreSQL database at `url`; drop it, and all in it, at
+    the end. Runs working in schemas of their own leave each other and other data alone."""
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield schema
+    finally:
+        with engine.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        engine.dispose()
+
+
+def in_schema(schema: str) -> dict:
+    """The engine options that make every connection work in `schema`."""
+    return {"connect_args": {"options": f"-csearch_path={schema}"}}
+
+
+@contextmanager
 def database() -> Iterator[tuple[str, dict]]:
     """(url, engine options) of an empty database: a temporary SQLite file, or with
-    DATABASE_URL a schema of its own in that database, dropped at the end."""
+    DATABASE_URL a schema of its own in that database."""
     url = os.environ.get("DATABASE_URL")
     if not url:
         with tempfile.TemporaryDirectory() as folder:
@@ -90,16 +111,8 @@ def database() -> Iterator[tuple[str, dict]]:
     from backoffice.config import normalise_database_url
 
     url = normalise_database_url(url)
-    schema = f"bench_{uuid.uuid4().hex[:8]}"
-    engine = create_engine(url)
-    with engine.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield url, {"connect_args": {"options": f"-csearch_path={schema}"}}
-    finally:
-        with engine.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        engine.dispose()
+    with schema_of_its_own(url, "bench") as schema:
+        yield url, in_schema(schema)
 
 
 @contextmanager

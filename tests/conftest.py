@@ -10,15 +10,15 @@ dropped at the end, so parallel runs and other data in the database are left alo
 from __future__ import annotations
 
 import os
-import uuid
 
 import flask_migrate
 import pytest
 from flask.testing import FlaskClient
-from sqlalchemy import create_engine, text
+from sqlalchemy import select
 
-from backoffice import create_app
+from backoffice import create_app, demo
 from backoffice.config import normalise_database_url
+from benchmarks.serving import in_schema, schema_of_its_own
 from models import db
 from models.network import Organisation
 from tests.helpers import login, make_user
@@ -32,16 +32,8 @@ def database(tmp_path_factory):
         yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}", {}
         return
     url = normalise_database_url(url)
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(url)
-    with engine.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield url, {"connect_args": {"options": f"-csearch_path={schema}"}}
-    finally:
-        with engine.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        engine.dispose()
+    with schema_of_its_own(url, "test") as schema:
+        yield url, in_schema(schema)
 
 
 class FreshContextClient(FlaskClient):
@@ -128,3 +120,13 @@ def as_role(app, users):
         return browser
 
     return browser_for
+
+
+@pytest.fixture
+def demo_network(app):
+    """The demo network, with one account per role; the partner's is GREOVA's."""
+    demo.load()
+    greova = db.session.scalar(select(Organisation).where(Organisation.short_name == "GREOVA"))
+    make_user("partner", "partner", greova)
+    for role in ("administrator", "secretariat", "coordinator"):
+        make_user(role, role)

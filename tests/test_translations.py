@@ -148,22 +148,6 @@ def test_labels_of_every_screen_are_marked(app):
 # --- every page, every role, every language -------------------------------------------------
 
 
-@pytest.fixture
-def network(app):
-    from sqlalchemy import select
-
-    from backoffice import demo
-    from models import db
-    from models.network import Organisation
-    from tests.helpers import make_user
-
-    demo.load()
-    greova = db.session.scalar(select(Organisation).where(Organisation.short_name == "GREOVA"))
-    make_user("partner", "partner", greova)
-    for role in ("administrator", "secretariat", "coordinator"):
-        make_user(role, role)
-
-
 def pages(app, role: str) -> list[str]:
     """The pages a role reaches from the menu: home, lists, forms, one record, reports."""
     from sqlalchemy import select
@@ -198,7 +182,7 @@ def visible_text(body: str) -> str:
 @pytest.mark.parametrize("language", ["fr", "nl", "de", "en"])
 @pytest.mark.parametrize("role", ["administrator", "secretariat", "coordinator", "partner"])
 def test_every_page_renders_in_every_language_without_untranslated_labels(
-    app, network, role, language
+    app, demo_network, role, language
 ):
     from tests.helpers import login
 
