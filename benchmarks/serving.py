@@ -50,27 +50,17 @@ def wait_until_healthy(base: str, limit: float) -> float:
 
 def flask(env: dict, *args: str, stdin: str | None = None) -> None:
     """Run a `flask` command of the backoffice (`db upgrade`, `demo load`, `users create` …)."""
+    command = [BIN / "flask", "--app", "wsgi", *args]
     subprocess.run(
-        [BIN / "flask", "--app", "wsgi", *args],
-        cwd=ROOT,
-        env=env,
-        input=stdin,
-        text=True,
-        check=True,
-        capture_output=True,
+        command, cwd=ROOT, env=env, input=stdin, text=True, capture_output=True, check=True
     )
 
 
 @contextmanager
 def gunicorn(env: dict, port: int, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL):
     """Serve with the repository's gunicorn.conf.py on `port`; stop the server at the end."""
-    server = subprocess.Popen(
-        [BIN / "gunicorn", "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=stdout,
-        stderr=stderr,
-    )
+    command = [BIN / "gunicorn", "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=stdout, stderr=stderr)
     try:
         yield server
     finally:

@@ -27,3 +27,14 @@ def make_user(username: str, role: str, organisation=None) -> User:
 def login(client, username: str, password: str = PASSWORD, next_url: str | None = None):
     query = f"?next={next_url}" if next_url else ""
     return client.post(f"/login{query}", data={"username": username, "password": password})
+
+
+def organisation_writes(name: str) -> list[tuple[str, dict]]:
+    """(path, form) of every way to change an organisation `{org}` through its screen:
+    create one named `name`, rename it `name`, delete it, delete it from the list."""
+    return [
+        ("/admin/organisation/new/", {"name": name, "kind": "association"}),
+        ("/admin/organisation/edit/?id={org}", {"name": name, "kind": "association"}),
+        ("/admin/organisation/delete/", {"id": "{org}"}),
+        ("/admin/organisation/action/", {"action": "delete", "rowid": "{org}"}),
+    ]
