@@ -38,3 +38,8 @@ def organisation_writes(name: str) -> list[tuple[str, dict]]:
         ("/admin/organisation/delete/", {"id": "{org}"}),
         ("/admin/organisation/action/", {"action": "delete", "rowid": "{org}"}),
     ]
+
+
+def not_shown(text: str, *phrases: str) -> list[str]:
+    """Those of `phrases` that `text` does not hold: none when every one is shown."""
+    return [phrase for phrase in phrases if phrase not in text]
