@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from models import db
 from models.agreements import Agreement, AgreementKind
+from models.audit import AuditEntry
 from models.awareness import AwarenessAction, CommunicationMaterial, MaterialKind, Occasion
 from models.children import Workshop, WorkshopSession
 from models.housing import HousingStay, HousingUnit
@@ -144,3 +145,9 @@ def protocol(*signatories: Organisation, **fields) -> InterventionProtocol:
     fields.setdefault("title", "Protocole de prise en charge des victimes")
     fields.setdefault("revision", "1.0")
     return save(InterventionProtocol(signatories=list(signatories), **fields))
+
+
+def audit_entry(at: datetime, **fields) -> AuditEntry:
+    """An entry of the audit log, an export unless told otherwise."""
+    fields.setdefault("action", "export")
+    return save(AuditEntry(at=at, **fields))

@@ -11,7 +11,7 @@ from backoffice.dashboard import figures
 from backoffice.dashboard.period import Period
 from models import db
 from models.awareness import MaterialKind
-from models.children import Workshop, WorkshopSession
+from models.children import Workshop
 from models.housing import available_nights, occupied_nights
 from models.network import (
     AppointingBody,
@@ -28,6 +28,7 @@ from tests.factories import (
     training,
     training_session,
     workshop,
+    workshop_session,
 )
 from tests.factories import housing_stay as stay
 from tests.factories import housing_unit as unit
@@ -170,12 +171,9 @@ def test_a_municipality_shows_its_own_units_only():
 
 
 def sessions(of: Workshop, *held: tuple[date, int, int]) -> None:
-    factories.save(
-        *(
-            WorkshopSession(workshop=of, held_on=day, children_present=c, parents_present=p)
-            for day, c, p in held
-        )
-    )
+    """Sessions of the workshop `of`, each (day, children, parents)."""
+    for day, children, parents in held:
+        workshop_session(day, workshop=of, children_present=children, parents_present=parents)
 
 
 def test_a_quarter_plans_its_three_first_wednesdays_and_counts_the_sessions_held():

@@ -42,13 +42,13 @@ def test_stored_languages_read_back_as_chosen(stored):
     assert format_languages(parse_languages(stored)) == (stored or None)
 
 
-def _material(**fields) -> CommunicationMaterial:
+def unsaved_material(**fields) -> CommunicationMaterial:
     return CommunicationMaterial(title="Dépliant", kind=MaterialKind.FLYER, quantity=100, **fields)
 
 
 @pytest.mark.parametrize("stored", ["nl,fr", "fr,es", "fr,,nl", "FR", ""])
 def test_the_database_refuses_languages_not_written_by_format_languages(stored):
-    db.session.add(_material(languages=stored))
+    db.session.add(unsaved_material(languages=stored))
     with pytest.raises(IntegrityError, match="languages_valid"):
         db.session.commit()
 
@@ -83,15 +83,8 @@ def test_the_database_refuses_negative_counts():
 
 
 def test_a_material_used_by_an_action_cannot_be_deleted_even_bypassing_the_screens():
-    flyer = factories.save(_material())
-    factories.save(
-        AwarenessAction(
-            title="Stand",
-            occasion=Occasion.LOCAL_EVENT,
-            held_on=date(2025, 1, 1),
-            materials=[flyer],
-        )
-    )
+    flyer = factories.material()
+    factories.awareness_action(materials=[flyer])
     with pytest.raises(IntegrityError):
         db.session.execute(
             delete(CommunicationMaterial).where(CommunicationMaterial.id == flyer.id)
@@ -100,17 +93,8 @@ def test_a_material_used_by_an_action_cannot_be_deleted_even_bypassing_the_scree
 
 
 def test_deleting_an_action_removes_its_links_only():
-    flyer = factories.save(_material())
-    partner = factories.organisation("GREOVA")
-    record = factories.save(
-        AwarenessAction(
-            title="Stand",
-            occasion=Occasion.LOCAL_EVENT,
-            held_on=date(2025, 1, 1),
-            materials=[flyer],
-            partners=[partner],
-        )
-    )
+    flyer, partner = factories.material(), factories.organisation("GREOVA")
+    record = factories.awareness_action(materials=[flyer], partners=[partner])
     # A database-level delete, as a migration or a console would do it.
     db.session.execute(text("DELETE FROM awareness_action WHERE id = :id"), {"id": record.id})
     db.session.commit()

@@ -5,8 +5,7 @@ from sqlalchemy.exc import IntegrityError
 
 from models import db
 from models.children import Workshop, WorkshopSession, first_wednesdays
-from tests import factories
-from tests.factories import workshop
+from tests.factories import workshop, workshop_session
 
 # The first Wednesday of each month of 2025, January to December.
 FIRST_WEDNESDAYS_2025 = [
@@ -15,7 +14,8 @@ FIRST_WEDNESDAYS_2025 = [
 
 
 def held(cabane: Workshop, *days: date) -> None:
-    factories.save(*(WorkshopSession(workshop=cabane, held_on=day) for day in days))
+    for day in days:
+        workshop_session(day, workshop=cabane)
 
 
 def test_first_wednesdays_of_2025():
