@@ -10,9 +10,9 @@ TITLE = "Convention de collaboration ONE – accueil des enfants"
 AGREEMENTS = Area(
     menu=("Conventions", "Conventions"),
     typed={
+        "Titre": TITLE,
         "Organisation": chosen("ONE"),
         "Type": chosen("Convention de collaboration"),
-        "Titre": TITLE,
         "Référence": f"CONV-{THIS_YEAR}-07",
         "Date de signature": date(THIS_YEAR, 3, 2),
         "Début de validité": date(THIS_YEAR, 4, 1),

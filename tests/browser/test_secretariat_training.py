@@ -6,6 +6,7 @@ from .journey import Area, chosen, secretariat_keeps
 from .screens import shown
 
 HELD_ON = date(date.today().year, 11, 20)
+PLACE = "Maison communale d'Esneux"
 
 TRAINING_SESSIONS = Area(
     menu=("Formation", "Séances de formation"),
@@ -13,7 +14,7 @@ TRAINING_SESSIONS = Area(
         "Formation": chosen("Formation de base des référents VIF"),
         "Date": HELD_ON,
         "Heures": "3.5",
-        "Lieu": "Maison communale d'Esneux",
+        "Lieu": PLACE,
         "Participants enregistrés": chosen("Noël", "Simon"),
         "Participants externes": 4,
     },
@@ -23,11 +24,11 @@ TRAINING_SESSIONS = Area(
     exported={
         "Date": HELD_ON,
         "Heures": 3.5,
-        "Lieu": "Maison communale d'Esneux",
+        "Lieu": PLACE,
         "Participants externes": 5,
         "Participants": 7,
     },
-    search="Maison communale d'Esneux",
+    search=PLACE,
     filter=("Date", HELD_ON.isoformat()),
 )
 
