@@ -13,7 +13,6 @@ import os
 
 import flask_migrate
 import pytest
-from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from backoffice import create_app, demo
@@ -21,7 +20,7 @@ from backoffice.config import normalise_database_url
 from benchmarks.serving import in_schema, schema_of_its_own
 from models import db
 from models.network import Organisation
-from tests.helpers import login, make_user
+from tests.helpers import FreshContextClient, login, make_user
 
 
 @pytest.fixture(scope="session")
@@ -34,21 +33,6 @@ def database(tmp_path_factory):
     url = normalise_database_url(url)
     with schema_of_its_own(url, "test") as schema:
         yield url, in_schema(schema)
-
-
-class FreshContextClient(FlaskClient):
-    """A browser whose every request runs in its own app context, as in production.
-
-    Tests run inside an app context of their own; without this, requests would share it,
-    and with it the database session and `g` (where the logged-in user is cached).
-    """
-
-    def open(self, *args, **kwargs):
-        kwargs.setdefault("buffered", True)
-        with self.application.app_context():
-            response = super().open(*args, **kwargs)
-        db.session.expire_all()  # the test's own session sees what the request wrote
-        return response
 
 
 @pytest.fixture(scope="session")

@@ -1,10 +1,28 @@
-"""What tests share besides fixtures: accounts and logging in the way a person does."""
+"""What tests share besides fixtures: a browser, accounts, logging in the way a person does."""
 
 from __future__ import annotations
+
+from flask.testing import FlaskClient
 
 from backoffice.auth import passwords
 from models import db
 from models.accounts import User
+
+
+class FreshContextClient(FlaskClient):
+    """A browser whose every request runs in its own app context, as in production.
+
+    Tests run inside an app context of their own; without this, requests would share it,
+    and with it the database session and `g` (where the logged-in user is cached).
+    """
+
+    def open(self, *args, **kwargs):
+        kwargs.setdefault("buffered", True)
+        with self.application.app_context():
+            response = super().open(*args, **kwargs)
+        db.session.expire_all()  # the test's own session sees what the request wrote
+        return response
+
 
 PASSWORD = "correct horse battery staple"
 _password_hash: list[str] = []
