@@ -14,40 +14,19 @@ from __future__ import annotations
 import os
 import statistics
 import sys
-import tempfile
 import time
-import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import create_engine, func, select, text  # noqa: E402
+from sqlalchemy import func, select  # noqa: E402
 
 from benchmarks.generate import generate  # noqa: E402
+from benchmarks.serving import logged_in, migrated_app  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "15"))
 SCALE = int(os.environ.get("BENCH_SCALE", "20"))
 YEARS = int(os.environ.get("BENCH_YEARS", "10"))
-
-
-def database() -> tuple[str, dict, callable]:
-    url = os.environ.get("DATABASE_URL")
-    if not url:
-        path = Path(tempfile.mkdtemp()) / "bench.sqlite3"
-        return f"sqlite:///{path}", {}, lambda: None
-    from backoffice.config import normalise_database_url
-
-    url = normalise_database_url(url)
-    schema = f"bench_{uuid.uuid4().hex[:8]}"
-    engine = create_engine(url)
-    with engine.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-
-    def drop() -> None:
-        with engine.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-
-    return url, {"connect_args": {"options": f"-csearch_path={schema}"}}, drop
 
 
 def timed(client, url: str) -> list[float]:
@@ -62,38 +41,21 @@ def timed(client, url: str) -> list[float]:
 
 
 def main() -> None:
-    import flask_migrate
-
-    from backoffice import create_app
     from models import db
     from models.housing import HousingStay
     from models.network import Organisation
 
-    url, options, drop = database()
-    app = create_app(
-        {
-            "SQLALCHEMY_DATABASE_URI": url,
-            "SQLALCHEMY_ENGINE_OPTIONS": options,
-            "SECRET_KEY": "benchmark",
-            "WTF_CSRF_ENABLED": False,
-        }
-    )
-    try:
+    with migrated_app() as app:
         with app.app_context():
-            flask_migrate.upgrade()
             started = time.perf_counter()
             last_year = generate(db.session, scale=SCALE, years=YEARS)
             organisations = db.session.scalar(select(func.count()).select_from(Organisation))
             stays = db.session.scalar(select(func.count()).select_from(HousingStay))
-            print(
-                f"data: scale x{SCALE}, {YEARS} years up to {last_year}, {organisations} "
-                f"organisations, {stays} stays, generated in {time.perf_counter() - started:.1f} s"
-            )
-            from backoffice.auth import accounts
-
-            accounts.create("bench", "coordinator", "benchmark password")
-        client = app.test_client()
-        client.post("/login", data={"username": "bench", "password": "benchmark password"})
+        print(
+            f"data: scale x{SCALE}, {YEARS} years up to {last_year}, {organisations} "
+            f"organisations, {stays} stays, generated in {time.perf_counter() - started:.1f} s"
+        )
+        client = logged_in(app, "coordinator")
         print(f"{'request':<45} {'median':>9} {'min':>9} {'max':>9}   ({RUNS} runs)")
         for label, path in [
             ("dashboard, one year", f"/admin/?year={last_year}"),
@@ -110,8 +72,6 @@ def main() -> None:
                 f"{label:<45} {statistics.median(t) * 1000:>7.1f}ms {min(t) * 1000:>7.1f}ms "
                 f"{max(t) * 1000:>7.1f}ms"
             )
-    finally:
-        drop()
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import insert, select  # noqa: E402
 
-from benchmarks.dashboard import database  # noqa: E402
+from benchmarks.serving import logged_in, migrated_app  # noqa: E402
 
 ROWS = int(os.environ.get("BENCH_ROWS", "100000"))
 
@@ -67,30 +67,13 @@ def measured(label: str, download) -> None:
 
 
 def main() -> None:
-    import flask_migrate
-
-    from backoffice import create_app
     from models import db
     from models.network import Person
 
-    url, options, drop = database()
-    app = create_app(
-        {
-            "SQLALCHEMY_DATABASE_URI": url,
-            "SQLALCHEMY_ENGINE_OPTIONS": options,
-            "SECRET_KEY": "benchmark",
-            "WTF_CSRF_ENABLED": False,
-        }
-    )
-    try:
+    with migrated_app() as app:
         with app.app_context():
-            flask_migrate.upgrade()
             fill(db.session)
-            from backoffice.auth import accounts
-
-            accounts.create("bench", "secretariat", "benchmark password")
-        client = app.test_client()
-        client.post("/login", data={"username": "bench", "password": "benchmark password"})
+        client = logged_in(app, "secretariat")
 
         def stream(path: str):
             def download() -> int:
@@ -113,8 +96,6 @@ def main() -> None:
         measured("CSV export", stream("/admin/person/export/csv/"))
         measured("XLSX export", stream("/admin/person/export/xlsx/"))
         measured("loading every record at once (no file)", everything_at_once)
-    finally:
-        drop()
 
 
 if __name__ == "__main__":

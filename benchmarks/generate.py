@@ -8,19 +8,11 @@ from decimal import Decimal
 
 from sqlalchemy import insert
 
+from models import network
 from models.agreements import Agreement
 from models.awareness import AwarenessAction, CommunicationMaterial
 from models.children import Workshop, WorkshopSession, first_wednesdays
 from models.housing import HousingStay, HousingUnit
-from models.network import (
-    Municipality,
-    Organisation,
-    Person,
-    PlatformMeeting,
-    PlatformMembership,
-    ReferentAppointment,
-    meeting_attendee,
-)
 from models.training import Training, TrainingSession, training_participant
 
 
@@ -31,11 +23,12 @@ def generate(session, scale: int = 20, years: int = 10, seed: int = 7) -> int:
     first_year = last_year - years + 1
     start = date(first_year, 1, 1)
     towns = [
-        Municipality(name=f"Commune {i:03d}", postal_code=f"{4000 + i}") for i in range(5 * scale)
+        network.Municipality(name=f"Commune {i:03d}", postal_code=f"{4000 + i}")
+        for i in range(5 * scale)
     ]
     session.add_all(towns)
     orgs = [
-        Organisation(
+        network.Organisation(
             name=f"Organisation {i:04d}",
             kind=rng.choice(
                 ["cpas", "association", "school", "mental_health", "municipal_social_service"]
@@ -46,13 +39,13 @@ def generate(session, scale: int = 20, years: int = 10, seed: int = 7) -> int:
     ]
     session.add_all(orgs)
     persons = [
-        Person(first_name="Prénom", last_name=f"Nom {i:05d}", organisation=rng.choice(orgs))
+        network.Person(first_name="Prénom", last_name=f"Nom {i:05d}", organisation=rng.choice(orgs))
         for i in range(37 * scale)
     ]
     session.add_all(persons)
     for i, person in enumerate(persons[: 17 * scale]):
         session.add(
-            ReferentAppointment(
+            network.ReferentAppointment(
                 person=person,
                 municipality=towns[i % len(towns)],
                 appointed_by="municipal_college" if i % 2 else "social_action_council",
@@ -60,7 +53,7 @@ def generate(session, scale: int = 20, years: int = 10, seed: int = 7) -> int:
             )
         )
     for person in persons[: 32 * scale]:
-        session.add(PlatformMembership(person=person, starts_on=start))
+        session.add(network.PlatformMembership(person=person, starts_on=start))
     units = [
         HousingUnit(
             label=f"Logement {i:03d}",
@@ -137,7 +130,7 @@ def generate(session, scale: int = 20, years: int = 10, seed: int = 7) -> int:
                 )
         for i in range(4 * scale):
             held_on = date(year, 1 + (i % 4) * 3, 10 + i % 15)
-            meetings.append(PlatformMeeting(held_on=held_on, place="Salle"))
+            meetings.append(network.PlatformMeeting(held_on=held_on, place="Salle"))
         for i in range(5 * scale):
             sessions.append(
                 TrainingSession(
@@ -167,7 +160,7 @@ def generate(session, scale: int = 20, years: int = 10, seed: int = 7) -> int:
         participation += [
             {"session_id": training_session.id, "person_id": p.id} for p in rng.sample(persons, 10)
         ]
-    session.execute(insert(meeting_attendee), attendance)
+    session.execute(insert(network.meeting_attendee), attendance)
     session.execute(insert(training_participant), participation)
     session.commit()
     return last_year

@@ -20,7 +20,6 @@ import os
 import random
 import re
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -34,11 +33,15 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.serving import free_port, wait_until_healthy  # noqa: E402
+from benchmarks.serving import (  # noqa: E402
+    flask,
+    free_port,
+    gunicorn,
+    schema_of_its_own,
+    wait_until_healthy,
+)
 
 PASSWORD = "load test passphrase 2026"
 PREFIX = "Charge"
@@ -157,34 +160,14 @@ def partner(person: Person, stop: float) -> None:
 
 def prepare(env: dict, users: dict[str, int]) -> None:
     """Migrate, load the demo network and create the accounts, in the run's own schema."""
-    subprocess.run(
-        [BIN / "flask", "--app", "wsgi", "db", "upgrade"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    subprocess.run(
-        [BIN / "flask", "--app", "wsgi", "demo", "load"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    flask(env, "db", "upgrade")
+    flask(env, "demo", "load")
     for role, count in users.items():
         for n in range(count):
             args = ["users", "create", f"{role}{n}", "--role", role, "--password-stdin"]
             if role == "partner":
                 args += ["--organisation", "GREOVA"]
-            subprocess.run(
-                [BIN / "flask", "--app", "wsgi", *args],
-                cwd=ROOT,
-                env=env,
-                input=PASSWORD + "\n",
-                text=True,
-                check=True,
-                capture_output=True,
-            )
+            flask(env, *args, stdin=PASSWORD + "\n")
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -220,12 +203,6 @@ def main() -> None:
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
         raise SystemExit("Set DATABASE_URL to a PostgreSQL database (a schema is made in it).")
-    schema = f"load_{uuid.uuid4().hex[:8]}"
-    admin_engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
-    with admin_engine.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    separator = "&" if "?" in url else "?"
-    run_url = f"{url}{separator}options=-csearch_path%3D{schema}"
     writers = max(1, args.users * 2 // 5)
     readers = max(1, (args.users - writers) // 2)
     users = {
@@ -233,26 +210,17 @@ def main() -> None:
         "coordinator": readers,
         "partner": max(0, args.users - writers - readers),
     }
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": run_url, "SECRET_KEY": "load-test-only"}
-    try:
+    engine_url = url.replace("postgresql://", "postgresql+psycopg://", 1)
+    with schema_of_its_own(engine_url, "load") as schema:
+        separator = "&" if "?" in url else "?"
+        run_url = f"{url}{separator}options=-csearch_path%3D{schema}"
+        env = {**os.environ, "DATABASE_URL": run_url, "SECRET_KEY": "load-test-only"}
         prepare(env, users)
-        server = subprocess.Popen(
-            [BIN / "gunicorn", "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            run(f"http://127.0.0.1:{port}", users, args.seconds, admin_engine, schema)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-    finally:
-        with admin_engine.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin_engine.dispose()
+        port = free_port()
+        with gunicorn(env, port):
+            counter = create_engine(engine_url)
+            run(f"http://127.0.0.1:{port}", users, args.seconds, counter, schema)
+            counter.dispose()
 
 
 def run(base: str, users: dict[str, int], seconds: float, engine, schema: str) -> None:

@@ -13,17 +13,14 @@ import argparse
 import os
 import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.serving import free_port, wait_until_healthy  # noqa: E402
+from benchmarks.serving import flask, free_port, gunicorn, wait_until_healthy  # noqa: E402
 
 
 def workers_of(master: int) -> list[int]:
@@ -43,23 +40,10 @@ def main() -> None:
             "SECRET_KEY": "benchmark-only",
             "WEB_CONCURRENCY": str(args.workers),
         }
-        subprocess.run(
-            [BIN / "flask", "--app", "wsgi", "db", "upgrade"],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-        )
+        flask(env, "db", "upgrade")
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen(
-            [BIN / "gunicorn", "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
+        with gunicorn(env, port) as server:
             print(f"first start: {wait_until_healthy(base, 60):.2f} s")
             times = []
             for round_ in range(1, args.rounds + 1):
@@ -72,9 +56,6 @@ def main() -> None:
                     f"{times[-1]:.2f} s"
                 )
             print(f"median: {statistics.median(times):.2f} s")
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
 
 
 if __name__ == "__main__":

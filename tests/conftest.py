@@ -1,5 +1,8 @@
 """Fixtures: one migrated database per test run, emptied after every test.
 
+Fixtures only: what tests import lives in `tests/helpers.py` (and builders in
+`tests/factories.py`).
+
 Set TEST_DATABASE_URL to run against PostgreSQL: the run gets a schema of its own,
 dropped at the end, so parallel runs and other data in the database are left alone.
 """
@@ -7,19 +10,17 @@ dropped at the end, so parallel runs and other data in the database are left alo
 from __future__ import annotations
 
 import os
-import uuid
 
 import flask_migrate
 import pytest
-from flask.testing import FlaskClient
-from sqlalchemy import create_engine, text
+from sqlalchemy import select
 
-from backoffice import create_app
-from backoffice.auth import passwords
+from backoffice import create_app, demo
 from backoffice.config import normalise_database_url
+from benchmarks.serving import in_schema, schema_of_its_own
 from models import db
-from models.accounts import User
 from models.network import Organisation
+from tests.helpers import FreshContextClient, login, make_user
 
 
 @pytest.fixture(scope="session")
@@ -30,31 +31,8 @@ def database(tmp_path_factory):
         yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}", {}
         return
     url = normalise_database_url(url)
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(url)
-    with engine.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield url, {"connect_args": {"options": f"-csearch_path={schema}"}}
-    finally:
-        with engine.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        engine.dispose()
-
-
-class FreshContextClient(FlaskClient):
-    """A browser whose every request runs in its own app context, as in production.
-
-    Tests run inside an app context of their own; without this, requests would share it,
-    and with it the database session and `g` (where the logged-in user is cached).
-    """
-
-    def open(self, *args, **kwargs):
-        kwargs.setdefault("buffered", True)
-        with self.application.app_context():
-            response = super().open(*args, **kwargs)
-        db.session.expire_all()  # the test's own session sees what the request wrote
-        return response
+    with schema_of_its_own(url, "test") as schema:
+        yield url, in_schema(schema)
 
 
 @pytest.fixture(scope="session")
@@ -89,30 +67,6 @@ def _app_context(app):
             db.session.execute(table.delete())
         db.session.commit()
         db.session.remove()
-
-
-# --- accounts: one per role, logged in the way a person does -------------------------------
-PASSWORD = "correct horse battery staple"
-_password_hash: list[str] = []
-
-
-def _hash() -> str:
-    # Hashing costs tens of milliseconds by design: do it once for the whole run.
-    if not _password_hash:
-        _password_hash.append(passwords.hash_password(PASSWORD))
-    return _password_hash[0]
-
-
-def make_user(username: str, role: str, organisation=None) -> User:
-    user = User(username=username, role=role, organisation=organisation, password_hash=_hash())
-    db.session.add(user)
-    db.session.commit()
-    return user
-
-
-def login(client, username: str, password: str = PASSWORD, next_url: str | None = None):
-    query = f"?next={next_url}" if next_url else ""
-    return client.post(f"/login{query}", data={"username": username, "password": password})
 
 
 @pytest.fixture
@@ -150,3 +104,13 @@ def as_role(app, users):
         return browser
 
     return browser_for
+
+
+@pytest.fixture
+def demo_network(app):
+    """The demo network, with one account per role; the partner's is GREOVA's."""
+    demo.load()
+    greova = db.session.scalar(select(Organisation).where(Organisation.short_name == "GREOVA"))
+    make_user("partner", "partner", greova)
+    for role in ("administrator", "secretariat", "coordinator"):
+        make_user(role, role)

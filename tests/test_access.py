@@ -11,11 +11,9 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from backoffice import demo
 from models import db
 from models.accounts import User
-from models.network import Organisation
-from tests.conftest import login, make_user
+from tests.helpers import login
 
 ROLES = ("administrator", "secretariat", "coordinator", "partner")
 ALL_EDIT_PARTNER_VIEW = {
@@ -115,15 +113,6 @@ def test_every_admin_screen_asks_the_access_rules(app):
     assert all(isinstance(view, AccessControlled) for view in views)
 
 
-@pytest.fixture
-def network(app):
-    demo.load()
-    greova = db.session.scalar(select(Organisation).where(Organisation.short_name == "GREOVA"))
-    make_user("partner", "partner", greova)
-    for role in ("administrator", "secretariat", "coordinator"):
-        make_user(role, role)
-
-
 def expected_status(role: str | None, endpoint: str, screen: str, method: str, verb: str) -> set:
     if endpoint in PAGES:
         if PAGES[endpoint] == "public":
@@ -141,7 +130,7 @@ def expected_status(role: str | None, endpoint: str, screen: str, method: str, v
 
 
 @pytest.mark.parametrize("role", [None, *ROLES])
-def test_role_gets_exactly_what_the_table_grants(app, network, role):
+def test_role_gets_exactly_what_the_table_grants(app, demo_network, role):
     browser = app.test_client()
     if role:
         assert login(browser, role).status_code == 302

@@ -14,7 +14,8 @@ from models.audit import AuditEntry
 from models.housing import HousingUnit
 from tests import factories
 from tests.admin.crud import create, delete, edit, filter_arg
-from tests.conftest import login
+from tests.factories import audit_entry
+from tests.helpers import login
 
 
 def entries(action: str | None = None) -> list[AuditEntry]:
@@ -120,13 +121,6 @@ def log_rows(client, query: str = "") -> list[str]:
     return [" ".join(re.sub(r"<[^>]+>", " ", f"<tr{row}").split()) for row in rows]
 
 
-def logged(at: datetime, **fields) -> AuditEntry:
-    entry = AuditEntry(at=at, **{"action": "export", **fields})
-    db.session.add(entry)
-    db.session.commit()
-    return entry
-
-
 @pytest.mark.parametrize(
     ("utc", "shown"),
     [
@@ -136,7 +130,7 @@ def logged(at: datetime, **fields) -> AuditEntry:
     ids=["winter", "summer-past-midnight"],
 )
 def test_the_log_shows_date_and_time_in_brussels(as_role, utc, shown):
-    logged(utc, username="secretariat", table_name="person")
+    audit_entry(utc, username="secretariat", table_name="person")
     rows = log_rows(as_role("administrator"), "?search=person")
     assert rows[0].startswith(shown), rows[0]
 
@@ -193,9 +187,9 @@ def test_the_user_list_shows_a_language_or_a_dash_never_none(as_role, users):
 
 def test_the_log_is_filtered_by_user_action_area_and_day(as_role):
     brussels_evening = datetime(2024, 3, 9, 22, 30, tzinfo=UTC)  # 23:30 in Brussels, 9 March
-    logged(brussels_evening, username="alice", table_name="person")
-    logged(datetime(2024, 3, 9, 23, 30, tzinfo=UTC), username="bob", table_name="person")
-    logged(datetime(2024, 3, 10, 8, 0, tzinfo=UTC), username="alice", action="login")
+    audit_entry(brussels_evening, username="alice", table_name="person")
+    audit_entry(datetime(2024, 3, 9, 23, 30, tzinfo=UTC), username="bob", table_name="person")
+    audit_entry(datetime(2024, 3, 10, 8, 0, tzinfo=UTC), username="alice", action="login")
     admin = as_role("administrator")
 
     def shown(label: str, operation: str, value: str) -> list[str]:

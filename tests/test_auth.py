@@ -9,7 +9,7 @@ from backoffice.auth import accounts, passwords
 from models import db
 from models.accounts import User, UserSession
 from models.audit import AuditEntry
-from tests.conftest import PASSWORD, login
+from tests.helpers import PASSWORD, login
 
 
 def test_anonymous_visitor_is_sent_to_the_login_page(anonymous):

@@ -17,7 +17,6 @@ from models import db
 from models.audit import AuditEntry
 from models.housing import HousingStay
 from models.network import Organisation
-from models.training import Training, TrainingSession
 from tests import factories
 
 KEY = "a-long-key-for-the-tests-only-0123456789"
@@ -55,10 +54,8 @@ def build_records():
     factories.housing_stay(unit, date(2025, 2, 1), date(2025, 3, 15), notes="Fled on 1 February")
     factories.housing_stay(unit, date(2025, 4, 1), adults=1, children=2)
     factories.referent()
-    training = factories.save(Training(title="Repérer les violences", audience="referents"))
-    factories.save(
-        TrainingSession(training=training, held_on=date(2025, 5, 6), hours=Decimal("3.5"))
-    )
+    training = factories.training("Repérer les violences", audience="referents")
+    factories.training_session(date(2025, 5, 6), training=training, hours=Decimal("3.5"))
 
 
 def contents() -> dict[str, list[tuple]]:
@@ -242,27 +239,32 @@ def splice(manifest_of: Path, dump_of: Path, into: Path) -> None:
         archive.write(into, manifest, dump, None)
 
 
-def test_verify_catches_a_row_missing_from_the_dump(folder, flask, records, tmp_path):
-    assert flask("backup", "create", str(tmp_path / "full.backup"), "--unencrypted").exit_code == 0
-    db.session.delete(db.session.scalars(select(HousingStay)).first())
+def spliced_after(flask, folder: Path, change) -> Path:
+    """A backup whose manifest is taken before `change` and its dump after it."""
+    before, after, spliced = folder / "before.backup", folder / "after.backup", folder / "x.backup"
+    assert flask("backup", "create", str(before), "--unencrypted").exit_code == 0
+    change()
     db.session.commit()
-    assert flask("backup", "create", str(tmp_path / "less.backup"), "--unencrypted").exit_code == 0
-    splice(tmp_path / "full.backup", tmp_path / "less.backup", tmp_path / "spliced.backup")
+    assert flask("backup", "create", str(after), "--unencrypted").exit_code == 0
+    splice(before, after, spliced)
+    return spliced
 
-    verified = flask("backup", "verify", str(tmp_path / "spliced.backup"))
+
+def test_verify_catches_a_row_missing_from_the_dump(folder, flask, records, tmp_path):
+    stay = db.session.scalars(select(HousingStay)).first()
+    spliced = spliced_after(flask, tmp_path, lambda: db.session.delete(stay))
+
+    verified = flask("backup", "verify", str(spliced))
 
     assert verified.exit_code != 0
     assert "housing_stay: row count 1, the manifest says 2" in verified.output
 
 
 def test_verify_catches_a_changed_value(folder, flask, records, tmp_path):
-    assert flask("backup", "create", str(tmp_path / "true.backup"), "--unencrypted").exit_code == 0
-    db.session.execute(text("UPDATE housing_stay SET adults = adults + 1"))
-    db.session.commit()
-    assert flask("backup", "create", str(tmp_path / "edit.backup"), "--unencrypted").exit_code == 0
-    splice(tmp_path / "true.backup", tmp_path / "edit.backup", tmp_path / "spliced.backup")
+    one_more_adult = text("UPDATE housing_stay SET adults = adults + 1")
+    spliced = spliced_after(flask, tmp_path, lambda: db.session.execute(one_more_adult))
 
-    verified = flask("backup", "verify", str(tmp_path / "spliced.backup"))
+    verified = flask("backup", "verify", str(spliced))
 
     assert verified.exit_code != 0
     assert "housing_stay: the rows differ from the manifest" in verified.output

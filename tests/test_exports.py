@@ -31,7 +31,7 @@ from models.accounts import User
 from models.audit import AuditEntry
 from models.network import Organisation, Person
 from tests import factories
-from tests.conftest import PASSWORD, make_user
+from tests.helpers import PASSWORD, make_user
 
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 NOT_XML = {chr(c) for c in range(32) if chr(c) not in "\t\n\r"} | {"\ufffe", "\uffff"}

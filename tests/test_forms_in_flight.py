@@ -13,7 +13,7 @@ from models.accounts import UserSession
 from models.forms import KeptForm, SubmittedForm
 from models.network import Organisation
 from tests.admin.crud import count
-from tests.conftest import login
+from tests.helpers import login
 
 FORM = {"name": "Planning familial d'Esneux", "kind": "family_planning", "active": "y"}
 
@@ -51,37 +51,41 @@ def test_each_create_form_gets_its_own_token(client):
     assert first != second and len(first) >= 24
 
 
+NEW = "/admin/organisation/new/?url=%2Fadmin%2Forganisation%2F"
+
+
 def expire_sessions() -> None:
     for row in db.session.scalars(select(UserSession)):
         row.last_seen_at = datetime.now(UTC) - timedelta(minutes=31)
     db.session.commit()
 
 
-def test_what_was_typed_survives_an_expired_session_and_is_not_saved(client):
-    url = "/admin/organisation/new/?url=%2Fadmin%2Forganisation%2F"
-    client.get(url)
+def sent_after_the_session_expired(client, form: dict):
+    """Open the creation form, let the session expire as the person types, then send it."""
+    client.get(NEW)
     expire_sessions()
-    sent = client.post(url, data={**FORM, "notes": "Permanence le mardi"})
+    return client.post(NEW, data=form)
+
+
+def test_what_was_typed_survives_an_expired_session_and_is_not_saved(client):
+    sent = sent_after_the_session_expired(client, {**FORM, "notes": "Permanence le mardi"})
     assert sent.status_code == 302 and "/login" in sent.headers["Location"]
     assert count(Organisation) == 0
-    back = login(client, "secretariat", next_url=quote(url))
-    assert back.headers["Location"] == url
-    page = client.get(url).get_data(as_text=True)
+    back = login(client, "secretariat", next_url=quote(NEW))
+    assert back.headers["Location"] == NEW
+    page = client.get(NEW).get_data(as_text=True)
     assert 'value="Planning familial d&#39;Esneux"' in page
     assert "Ce que vous aviez saisi avant l’expiration de votre session" in page
     assert count(Organisation) == 0  # given back, never saved without the save button
     assert count(KeptForm) == 0
-    again = client.get(url).get_data(as_text=True)
+    again = client.get(NEW).get_data(as_text=True)
     assert "Planning familial" not in again  # given back once
 
 
 def test_a_form_kept_for_one_account_is_never_shown_to_another(client):
-    url = "/admin/organisation/new/?url=%2Fadmin%2Forganisation%2F"
-    client.get(url)
-    expire_sessions()
-    client.post(url, data=FORM)
-    login(client, "coordinator", next_url=quote(url))
-    assert "Planning familial" not in client.get(url).get_data(as_text=True)
+    sent_after_the_session_expired(client, FORM)
+    login(client, "coordinator", next_url=quote(NEW))
+    assert "Planning familial" not in client.get(NEW).get_data(as_text=True)
 
 
 def test_a_forged_token_is_no_token(client):
@@ -93,11 +97,8 @@ def test_a_forged_token_is_no_token(client):
 
 
 def test_a_kept_form_with_a_nul_character_is_kept_without_error(client):
-    url = "/admin/organisation/new/?url=%2Fadmin%2Forganisation%2F"
-    client.get(url)
-    expire_sessions()
-    sent = client.post(url, data={**FORM, "name": "Maison\x00 médicale"})
+    sent = sent_after_the_session_expired(client, {**FORM, "name": "Maison\x00 médicale"})
     assert sent.status_code == 302 and "/login" in sent.headers["Location"]
-    login(client, "secretariat", next_url=quote(url))
-    assert client.get(url).status_code == 200
+    login(client, "secretariat", next_url=quote(NEW))
+    assert client.get(NEW).status_code == 200
     assert count(Organisation) == 0

@@ -28,7 +28,7 @@ from backoffice import access, demo
 from models import db
 from models.network import Municipality, Organisation
 from tests.admin.crud import create_forms
-from tests.conftest import login, make_user
+from tests.helpers import login, make_user
 
 ROLES = ("administrator", "secretariat", "coordinator", "partner")
 BOOKKEEPING = {"audit_entry", "login_attempt", "user_session"}

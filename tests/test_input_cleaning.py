@@ -9,11 +9,12 @@ from wtforms import IntegerField, PasswordField, StringField, TextAreaField
 from models import db
 from models.accounts import User
 from models.audit import AuditEntry
+from models.awareness import CommunicationMaterial
 from models.network import Municipality, Organisation, PlatformMeeting
 from models.training import TrainingSession
 from tests import factories
-from tests.admin.crud import count, create_forms, error_next_to
-from tests.conftest import PASSWORD, login, make_user
+from tests.admin.crud import count, create_forms, error_next_to, send
+from tests.helpers import PASSWORD, login, make_user
 
 MESSAGE = "Retirez les caractères de contrôle invisibles de ce texte."
 
@@ -137,22 +138,17 @@ def test_login_with_only_control_characters_is_refused_unchecked(app):
 
 @pytest.mark.parametrize("value", ["2147483648", "-2147483648", "99999999999999999999"])
 def test_whole_number_fields_refuse_what_the_database_cannot_hold(client, value):
-    response = client.post(
-        "/admin/communicationmaterial/new/",
-        data={"title": "Affiche", "kind": "poster", "quantity": value},
-    )
-    assert response.status_code == 200
-    assert error_next_to(response.get_data(as_text=True), "quantity", "2147483647")
+    poster = {"title": "Affiche", "kind": "poster", "quantity": value}
+    answer = send(client, CommunicationMaterial, poster)
+    assert (answer.status, answer.records) == (200, 0)
+    assert error_next_to(answer.page, "quantity", "2147483647")
 
 
 def test_a_number_too_long_for_a_float_is_refused_not_a_crash(client):
     # The field's own "zero or more" check would turn it into a float and fail.
-    response = client.post(
-        "/admin/communicationmaterial/new/",
-        data={"title": "Affiche", "kind": "poster", "quantity": "9" * 400},
-    )
-    assert response.status_code == 200
-    assert error_next_to(response.get_data(as_text=True), "quantity", "2147483647")
+    poster = {"title": "Affiche", "kind": "poster", "quantity": "9" * 400}
+    answer = send(client, CommunicationMaterial, poster)
+    assert answer.status == 200 and error_next_to(answer.page, "quantity", "2147483647")
 
 
 @pytest.mark.parametrize("hours", ["NaN", "Infinity", "-Infinity", "sNaN"])

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from models import db
 from models.network import Organisation, Person
 from tests import factories
-from tests.admin.crud import error_next_to
-from tests.conftest import PASSWORD
+from tests.admin.crud import error_next_to, send
+from tests.helpers import PASSWORD
 
 HUGE = "99999999999999999999"
 BEYOND_64_BITS = "9223372036854775808"
@@ -189,13 +189,10 @@ def test_control_characters_in_a_path_are_a_400(as_role, path):
 
 @pytest.mark.parametrize("chosen", ["=HYPERLINK(1)", HUGE, "99999", "-1", "1.5", " 1"])
 def test_a_searchable_choice_posted_with_no_record_id_is_a_field_error(client, chosen):
-    response = client.post(
-        "/admin/person/new/",
-        data={"last_name": "Dupont", "first_name": "Alex", "organisation": chosen},
-    )
-    assert response.status_code == 200
-    assert error_next_to(response.get_data(as_text=True), "organisation", "Choix non valable.")
-    assert db.session.scalar(select(func.count()).select_from(Person)) == 0
+    person = {"last_name": "Dupont", "first_name": "Alex", "organisation": chosen}
+    answer = send(client, Person, person)
+    assert answer.status == 200 and answer.records == 0
+    assert error_next_to(answer.page, "organisation", "Choix non valable.")
 
 
 FILTER_VALUES = [HUGE, "-1e400", "2025-13-45 to 2025-01-01"]

@@ -17,7 +17,7 @@ from models.agreements import Agreement
 from models.audit import AuditEntry
 from models.housing import HousingStay, HousingUnit
 from models.network import Organisation
-from tests.conftest import login, make_user
+from tests.helpers import login, make_user, organisation_writes
 
 CANARIES = ("CANARY-ADDRESS-7731", "CANARY-NOTE-5512", "CANARY-UNIT-NOTE-9904", "ZZCANARY")
 IGNORED_PARAMETERS = {"url", "sort", "desc", "page_size"}
@@ -158,10 +158,7 @@ def test_another_organisations_agreement_looks_missing_and_the_refusal_is_logged
 @pytest.mark.parametrize(
     ("path", "data"),
     [
-        ("/admin/organisation/new/", {"name": "Nouvelle", "kind": "association"}),
-        ("/admin/organisation/edit/?id={org}", {"name": "Renommée", "kind": "association"}),
-        ("/admin/organisation/delete/", {"id": "{org}"}),
-        ("/admin/organisation/action/", {"action": "delete", "rowid": "{org}"}),
+        *organisation_writes("Renommée"),
         ("/admin/organisation/ajax/update/", {"list_form_pk": "{org}", "name": "Renommée"}),
     ],
 )

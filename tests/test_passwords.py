@@ -15,7 +15,7 @@ from backoffice.auth import passwords
 from models import db
 from models.accounts import User
 from tests.admin.crud import create, error_next_to
-from tests.conftest import PASSWORD, login
+from tests.helpers import PASSWORD, login
 
 GOOD = "la Vesdre déborde en mars 1926"
 

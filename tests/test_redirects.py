@@ -6,7 +6,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.helpers import PASSWORD
 
 HOME = "/admin/"
 

@@ -11,7 +11,7 @@ from models import db
 from models.audit import AuditEntry
 from models.network import Organisation
 from tests import factories
-from tests.conftest import login
+from tests.helpers import login, organisation_writes
 
 
 @pytest.fixture
@@ -47,13 +47,7 @@ def logged_in_with_csrf(csrf_app, users):
 
 @pytest.mark.parametrize(
     ("path", "data"),
-    [
-        ("/admin/organisation/new/", {"name": "Sans jeton", "kind": "association"}),
-        ("/admin/organisation/edit/?id={org}", {"name": "Sans jeton", "kind": "association"}),
-        ("/admin/organisation/delete/", {"id": "{org}"}),
-        ("/admin/organisation/action/", {"action": "delete", "rowid": "{org}"}),
-        ("/logout", {}),
-    ],
+    [*organisation_writes("Sans jeton"), ("/logout", {})],
 )
 def test_writes_without_token_are_refused_and_change_nothing(logged_in_with_csrf, path, data):
     org = factories.organisation("Intacte")

@@ -4,21 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 from sqlalchemy import delete, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from benchmarks.serving import flask, free_port, gunicorn, wait_until_healthy
 from models import db
-from tests.browser.server import free_port
-
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
 
 
 @pytest.fixture
@@ -31,34 +25,12 @@ def served(tmp_path):
         "WEB_CONCURRENCY": "1",
         "LOG_FORMAT": "json",
     }
-    subprocess.run(
-        [BIN / "flask", "--app", "wsgi", "db", "upgrade"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    flask(env, "db", "upgrade")
     port = free_port()
     out, err = tmp_path / "access.log", tmp_path / "error.log"
-    with out.open("w") as stdout, err.open("w") as stderr:
-        server = subprocess.Popen(
-            [BIN / "gunicorn", "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"],
-            cwd=ROOT,
-            env=env,
-            stdout=stdout,
-            stderr=stderr,
-        )
-        try:
-            for _ in range(300):
-                try:
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1).close()
-                    break
-                except OSError:
-                    time.sleep(0.05)
-            yield port, out, err
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+    with out.open("w") as stdout, err.open("w") as stderr, gunicorn(env, port, stdout, stderr):
+        wait_until_healthy(f"http://127.0.0.1:{port}", 15)
+        yield port, out, err
 
 
 def test_access_log_names_the_path_never_the_query_string(served):

@@ -149,22 +149,6 @@ def test_labels_of_every_screen_are_marked(app):
 # --- every page, every role, every language -------------------------------------------------
 
 
-@pytest.fixture
-def network(app):
-    from sqlalchemy import select
-
-    from backoffice import demo
-    from models import db
-    from models.network import Organisation
-    from tests.conftest import make_user
-
-    demo.load()
-    greova = db.session.scalar(select(Organisation).where(Organisation.short_name == "GREOVA"))
-    make_user("partner", "partner", greova)
-    for role in ("administrator", "secretariat", "coordinator"):
-        make_user(role, role)
-
-
 def pages(app, role: str) -> list[str]:
     """The pages a role reaches from the menu: home, lists, forms, one record, reports."""
     from sqlalchemy import select
@@ -199,9 +183,9 @@ def visible_text(body: str) -> str:
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("role", ["administrator", "secretariat", "coordinator", "partner"])
 def test_every_page_renders_in_every_language_without_untranslated_labels(
-    app, network, role, language
+    app, demo_network, role, language
 ):
-    from tests.conftest import login
+    from tests.helpers import login
 
     browser = app.test_client()
     browser.post("/language", data={"language": language})
@@ -239,7 +223,7 @@ def test_every_page_renders_in_every_language_without_untranslated_labels(
 )
 def test_dates_follow_the_language(app, users, language, shown):
     from tests import factories
-    from tests.conftest import login
+    from tests.helpers import login
 
     factories.referent(ends_on=date(2025, 12, 31))
     browser = app.test_client()
@@ -262,7 +246,7 @@ def test_percentages_follow_the_language(app, language, shown):
 
 def test_first_visit_follows_the_browser_then_the_choice_sticks(app, users):
     from models import db
-    from tests.conftest import login
+    from tests.helpers import login
 
     browser = app.test_client()
     page = browser.get("/login", headers={"Accept-Language": "de-BE,de;q=0.9"})
@@ -281,7 +265,7 @@ def test_first_visit_follows_the_browser_then_the_choice_sticks(app, users):
 
 
 def test_form_validation_messages_follow_the_language(app, users):
-    from tests.conftest import login
+    from tests.helpers import login
 
     browser = app.test_client()
     browser.post("/language", data={"language": "de"})
@@ -298,39 +282,42 @@ def test_command_line_speaks_the_shell_language(app, users, monkeypatch):
     assert "actief" in output
 
 
-# Flask-Admin's shipped wording that the backoffice replaces, and what each language reads.
-ADMIN_WORDING = {
-    "fr": {
-        "wrong": ["Veuillez sélectionner le modèle", "Créer Nouvel Enregistrement"],
-        "right": ['data-placeholder="Choisir…"', 'title="Créer un enregistrement"'],
-        "row": 'title="Supprimer l&#39;enregistrement"',
-        "refused": "L&#39;enregistrement n&#39;a pas été créé.",
-    },
-    "nl": {
-        "wrong": ["Selecteer model", "Nieuwe Record Maken"],
-        "right": ['data-placeholder="Kies…"', 'title="Record aanmaken"'],
-        "row": 'title="Record verwijderen"',
-        "refused": "Het record is niet aangemaakt.",
-    },
-    "de": {
-        "wrong": ["Bitte Modell auswählen", "Datenzatz"],
-        "right": ['data-placeholder="Auswählen…"', 'title="Datensatz anlegen"'],
-        "row": 'title="Datensatz löschen"',
-        "refused": "Der Datensatz wurde nicht angelegt.",
-    },
-    "en": {
-        "wrong": ["Please select model", "Create New Record"],
-        "right": ['data-placeholder="Choose…"', 'title="Create a record"'],
-        "row": 'title="Delete the record"',
-        "refused": "The record was not created.",
-    },
+# Flask-Admin's shipped wording, which the backoffice replaces: no page may show it.
+SHIPPED = {
+    "fr": ["Veuillez sélectionner le modèle", "Créer Nouvel Enregistrement"],
+    "nl": ["Selecteer model", "Nieuwe Record Maken"],
+    "de": ["Bitte Modell auswählen", "Datenzatz"],
+    "en": ["Please select model", "Create New Record"],
+}
+# What each language reads instead: the list's button to create a record,
+CREATE = {
+    "fr": "Créer un enregistrement",
+    "nl": "Record aanmaken",
+    "de": "Datensatz anlegen",
+    "en": "Create a record",
+}
+# the placeholder of a form's drop-down,
+CHOOSE = {"fr": "Choisir…", "nl": "Kies…", "de": "Auswählen…", "en": "Choose…"}
+# a row's button to delete it,
+DELETE = {
+    "fr": "Supprimer l&#39;enregistrement",
+    "nl": "Record verwijderen",
+    "de": "Datensatz löschen",
+    "en": "Delete the record",
+}
+# and what a refused creation says.
+REFUSED = {
+    "fr": "L&#39;enregistrement n&#39;a pas été créé.",
+    "nl": "Het record is niet aangemaakt.",
+    "de": "Der Datensatz wurde nicht angelegt.",
+    "en": "The record was not created.",
 }
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_flask_admins_own_strings_read_right_in_every_language(app, users, language):
     from tests import factories
-    from tests.conftest import login
+    from tests.helpers import login
 
     factories.housing_stay(factories.housing_unit(), date(2025, 3, 1))
     browser = app.test_client()
@@ -338,12 +325,11 @@ def test_flask_admins_own_strings_read_right_in_every_language(app, users, langu
     login(browser, "secretariat")
     form = browser.get("/admin/housingstay/new/").get_data(as_text=True)
     listing = browser.get("/admin/housingstay/").get_data(as_text=True)
-    expected = ADMIN_WORDING[language]
-    for wrong in expected["wrong"]:
+    for wrong in SHIPPED[language]:
         assert wrong not in form and wrong not in listing
-    assert expected["right"][0] in form
-    assert expected["right"][1] in listing
-    assert expected["row"] in listing
+    assert f'data-placeholder="{CHOOSE[language]}"' in form
+    assert f'title="{CREATE[language]}"' in listing
+    assert f'title="{DELETE[language]}"' in listing
     refused = browser.post("/admin/housingstay/new/", data={"entry_date": "x"})
-    assert expected["refused"] in refused.get_data(as_text=True)
+    assert REFUSED[language] in refused.get_data(as_text=True)
     assert "Failed to create record." not in refused.get_data(as_text=True) or language == "en"

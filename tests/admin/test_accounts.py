@@ -7,8 +7,8 @@ from sqlalchemy import func, select
 from models import db
 from models.accounts import User, UserSession
 from tests import factories
-from tests.admin.crud import create, edit
-from tests.conftest import login
+from tests.admin import crud
+from tests.helpers import login
 
 
 def accounts() -> int:
@@ -18,7 +18,7 @@ def accounts() -> int:
 def test_administrator_creates_a_partner_who_can_log_in(app, as_role):
     admin = as_role("administrator")
     org = factories.organisation("GREOVA")
-    response = create(
+    response = crud.create(
         admin,
         "user",
         {
@@ -43,44 +43,25 @@ def test_list_and_export_never_show_password_hashes(as_role):
 
 
 def test_short_password_is_refused_next_to_the_field(as_role):
-    admin = as_role("administrator")
-    before = accounts()
-    response = create(
-        admin,
-        "user",
-        {
-            "username": "court",
-            "role": "secretariat",
-            "new_password": "trop court",
-        },
-    )
-    assert response.status_code == 200
-    assert "au moins 12 caractères" in response.get_data(as_text=True)
-    assert 'value="court"' in response.get_data(as_text=True)
-    assert accounts() == before
+    data = {"username": "court", "role": "secretariat", "new_password": "trop court"}
+    answer = crud.send(as_role("administrator"), User, data)
+    assert answer.status == 200 and answer.records == 3  # the accounts of the three roles
+    assert crud.error_next_to(answer.page, "new_password", "au moins 12 caractères")
+    assert 'value="court"' in answer.page
 
 
 def test_partner_without_organisation_is_refused(as_role):
-    admin = as_role("administrator")
-    before = accounts()
-    response = create(
-        admin,
-        "user",
-        {
-            "username": "orphelin",
-            "role": "partner",
-            "new_password": "un mot de passe long",
-        },
-    )
-    assert "Un compte partenaire doit avoir une organisation" in response.get_data(as_text=True)
-    assert accounts() == before
+    data = {"username": "orphelin", "role": "partner", "new_password": "un mot de passe long"}
+    answer = crud.send(as_role("administrator"), User, data)
+    assert "Un compte partenaire doit avoir une organisation" in answer.page
+    assert answer.records == 3
 
 
 def test_deactivating_ends_the_accounts_sessions(app, as_role, users):
     secretariat = as_role("secretariat")
     admin = as_role("administrator")
     user = users["secretariat"]
-    response = edit(admin, "user", user.id, {"username": "secretariat", "role": "secretariat"})
+    response = crud.edit(admin, "user", user.id, {"username": "secretariat", "role": "secretariat"})
     assert response.status_code == 302
     db.session.refresh(user)
     assert user.active is False
@@ -91,7 +72,7 @@ def test_deactivating_ends_the_accounts_sessions(app, as_role, users):
 def test_reset_password_and_change_role(app, as_role, users):
     admin = as_role("administrator")
     user = users["coordinator"]
-    edit(
+    crud.edit(
         admin,
         "user",
         user.id,

@@ -6,18 +6,12 @@ import pytest
 from models.agreements import Agreement, AgreementKind
 from models.network import Organisation
 from tests import factories
-from tests.admin.crud import count, create, delete, edit, filter_arg, round_trip
+from tests.admin import crud
+from tests.factories import agreement
+from tests.helpers import not_shown
 
 TODAY = date.today()
 DAY = timedelta(days=1)
-
-
-def agreement(**fields) -> Agreement:
-    fields.setdefault("organisation", fields.get("organisation") or factories.organisation())
-    fields.setdefault("kind", AgreementKind.PARTNERSHIP)
-    fields.setdefault("title", "Convention de partenariat")
-    fields.setdefault("valid_from", date(2025, 1, 1))
-    return factories.save(Agreement(**fields))
 
 
 def listed_titles(page: str) -> set[str]:
@@ -36,15 +30,14 @@ def form(organisation: Organisation, **fields) -> dict:
 
 def test_agreement_round_trip(client):
     greova = factories.organisation("GREOVA")
-    round_trip(
-        client,
-        "agreement",
-        Agreement,
-        form(greova, reference="STOPP-2025-01", signed_on="2024-12-12"),
-        {"valid_until": "2025-12-31", "document_reference": "Classeur conventions, Chaudfontaine"},
-        shown="Convention de partenariat GREOVA",
-        changed="Classeur conventions, Chaudfontaine",
-    )
+    data = form(greova, reference="STOPP-2025-01", signed_on="2024-12-12")
+    place = "Classeur conventions, Chaudfontaine"
+    change = {"valid_until": "2025-12-31", "document_reference": place}
+    trip = crud.round_trip(client, Agreement, data, change)
+    assert trip.statuses == crud.EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
+    assert "Convention de partenariat GREOVA" in trip.listing and "GREOVA" in trip.listing
+    assert place in trip.details and "31 déc. 2025" in trip.details
+    assert place in trip.csv and "2025-12-31" in trip.csv
 
 
 def test_agreement_form_looks_organisations_up_by_name(client):
@@ -81,14 +74,14 @@ def test_list_filters_agreements_by_status_today(client, status, shown):
     agreement(title="Courante", valid_from=TODAY - 10 * DAY, valid_until=TODAY)
     agreement(title="Ancienne", valid_from=TODAY - 10 * DAY, valid_until=TODAY - DAY)
 
-    arg = filter_arg(client, "agreement", "Statut")
+    arg = crud.filter_arg(client, "agreement", "Statut")
     page = client.get(f"/admin/agreement/?{arg}={status}").get_data(as_text=True)
     assert listed_titles(page) == {shown}
 
 
 def test_an_unknown_status_in_the_address_is_ignored(client):
     agreement(title="Courante", valid_from=TODAY)
-    arg = filter_arg(client, "agreement", "Statut")
+    arg = crud.filter_arg(client, "agreement", "Statut")
     response = client.get(f"/admin/agreement/?{arg}=lost")
     assert response.status_code == 200
     assert listed_titles(response.get_data(as_text=True)) == {"Courante"}
@@ -99,7 +92,7 @@ def test_list_filters_agreements_by_the_municipality_of_the_organisation(client)
     agreement(organisation=factories.organisation("CPAS d'Esneux", municipality=esneux))
     agreement(organisation=factories.organisation("CPAS de Trooz", municipality=trooz))
 
-    arg = filter_arg(client, "agreement", "Commune de l'organisation", "vaut")
+    arg = crud.filter_arg(client, "agreement", "Commune de l'organisation", "vaut")
     page = client.get(f"/admin/agreement/?{arg}=Trooz").get_data(as_text=True)
     assert "CPAS de Trooz" in page and "CPAS d&#39;Esneux" not in page
 
@@ -117,39 +110,39 @@ def test_list_searches_agreements_by_organisation_name_and_reference(client):
 def test_list_is_sorted_by_start_date_most_recent_first(client):
     agreement(title="Ancienne convention", valid_from=date(2023, 1, 1))
     agreement(title="Nouvelle convention", valid_from=date(2025, 1, 1))
-    page = client.get("/admin/agreement/").get_data(as_text=True)
-    assert page.index("Nouvelle convention") < page.index("Ancienne convention")
+    listed = crud.as_listed(client, "agreement", "Ancienne convention", "Nouvelle convention")
+    assert listed == ["Nouvelle convention", "Ancienne convention"]
 
 
 @pytest.mark.parametrize(
-    ("fields", "message", "kept"),
+    ("fields", "message"),
     [
-        ({"title": ""}, "Ce champ est requis.", 'value="STOPP-1"'),
-        ({"valid_from": ""}, "Ce champ est requis.", 'value="STOPP-1"'),
-        ({"organisation": ""}, "Ce champ est requis.", 'value="STOPP-1"'),
-        ({"kind": "loan"}, "N&#39;est pas un choix valide.", 'value="STOPP-1"'),
-        (
+        pytest.param({"title": ""}, "Ce champ est requis.", id="no-title"),
+        pytest.param({"valid_from": ""}, "Ce champ est requis.", id="no-start"),
+        pytest.param({"organisation": ""}, "Ce champ est requis.", id="no-organisation"),
+        pytest.param({"kind": "loan"}, "N&#39;est pas un choix valide.", id="unknown-kind"),
+        pytest.param(
             {"valid_from": "2025-06-01", "valid_until": "2025-05-31"},
             "Ne doit pas précéder « Début de validité »",
-            'value="2025-05-31"',
+            id="ends-before-start",
         ),
-        ({"title": "T" * 201}, "200", "T" * 201),
-        ({"reference": "R" * 61}, "60", "R" * 61),
+        pytest.param({"title": "T" * 201}, "200", id="long-title"),
+        pytest.param({"reference": "R" * 61}, "60", id="long-reference"),
     ],
 )
-def test_agreement_form_refuses_bad_input_and_keeps_it(client, fields, message, kept):
-    greova = factories.organisation("GREOVA")
-    response = create(client, "agreement", {**form(greova, reference="STOPP-1"), **fields})
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert message in page
-    assert kept in page
-    assert count(Agreement) == 0
+def test_agreement_form_refuses_bad_input_and_keeps_it(client, fields, message):
+    typed = form(factories.organisation("GREOVA"), reference="STOPP-1") | fields
+    answer = crud.send(client, Agreement, typed)
+    assert answer.status == 200 and answer.records == 0
+    assert message in answer.page
+    texts = ("title", "reference", "valid_from", "valid_until")
+    kept = [f'value="{typed[name]}"' for name in texts if typed.get(name)]
+    assert not_shown(answer.page, *kept) == []  # what was typed is shown back
 
 
 def test_editing_an_agreement_to_end_before_it_starts_keeps_the_stored_dates(client):
     stored = agreement(valid_from=date(2025, 1, 1), valid_until=date(2025, 12, 31))
-    response = edit(
+    response = crud.edit(
         client,
         "agreement",
         stored.id,
@@ -164,7 +157,7 @@ def test_editing_an_agreement_to_end_before_it_starts_keeps_the_stored_dates(cli
 def test_deleting_an_organisation_with_an_agreement_is_refused_with_explanation(client):
     greova = factories.organisation("GREOVA")
     agreement(organisation=greova)
-    response = delete(client, "organisation", greova.id)
-    page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "« GREOVA » ne peut pas être supprimé" in page and "1 × conventions" in page
-    assert count(Organisation) == 1 and count(Agreement) == 1
+    refusal = crud.remove(client, greova)
+    assert "« GREOVA » ne peut pas être supprimé" in refusal.page
+    assert "1 × conventions" in refusal.page
+    assert refusal.records == 1 and crud.count(Agreement) == 1

@@ -8,10 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from models import db
-from models.children import Workshop, WorkshopSession
 from models.housing import HousingStay
 from tests import factories
-from tests.admin.crud import count, create, edit, error_next_to, filter_arg
+from tests.admin import crud
 
 DATE_ERRORS = {
     "fr": "Date non valide : tapez-la comme 31/12/",
@@ -52,7 +51,7 @@ def test_a_date_typed_in_the_pages_language_or_iso_is_saved_as_that_day(
     client, language, typed, saved
 ):
     speaking(client, language)
-    response = create(client, "housingstay", stay_form(typed))
+    response = crud.create(client, "housingstay", stay_form(typed))
     assert response.status_code == 302, response.get_data(as_text=True)
     assert db.session.scalars(select(HousingStay.entry_date)).one() == saved
 
@@ -76,12 +75,10 @@ def test_a_date_typed_in_the_pages_language_or_iso_is_saved_as_that_day(
 )
 def test_any_other_date_is_refused_next_to_the_field_and_kept(client, language, typed):
     speaking(client, language)
-    response = create(client, "housingstay", stay_form(typed))
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert error_next_to(page, "entry_date", DATE_ERRORS[language])
-    assert f'value="{typed.strip()}"' in page or f'value="{typed}"' in page
-    assert count(HousingStay) == 0
+    answer = crud.send(client, HousingStay, stay_form(typed))
+    assert answer.status == 200 and answer.records == 0
+    assert crud.error_next_to(answer.page, "entry_date", DATE_ERRORS[language])
+    assert f'value="{typed.strip()}"' in answer.page or f'value="{typed}"' in answer.page
 
 
 @pytest.mark.parametrize(
@@ -94,8 +91,7 @@ def test_any_other_date_is_refused_next_to_the_field_and_kept(client, language, 
     ],
 )
 def test_a_saved_date_is_shown_back_in_the_pages_language(client, language, shown, hint):
-    workshop = factories.save(Workshop(name="La cabane"))
-    session = factories.save(WorkshopSession(workshop=workshop, held_on=date(2025, 12, 31)))
+    session = factories.workshop_session(date(2025, 12, 31))
     speaking(client, language)
     page = client.get(f"/admin/workshopsession/edit/?id={session.id}").get_data(as_text=True)
     assert f'value="{shown}"' in page
@@ -111,7 +107,7 @@ def test_an_unchanged_date_survives_an_edit_in_german(client):
     page = client.get(f"/admin/housingstay/edit/?id={stay.id}").get_data(as_text=True)
     assert 'value="01.03.2025"' in page
     form = {"unit": stay.unit_id, "entry_date": "01.03.2025", "exit_date": "15.04.2025"}
-    response = edit(client, "housingstay", stay.id, {**form, "adults": "1", "children": "0"})
+    response = crud.edit(client, "housingstay", stay.id, {**form, "adults": "1", "children": "0"})
     assert response.status_code == 302, response.get_data(as_text=True)
     db.session.refresh(stay)
     assert (stay.entry_date, stay.exit_date) == (date(2025, 3, 1), date(2025, 4, 15))
@@ -133,7 +129,7 @@ def test_date_filters_of_lists_read_dates_as_typed(client, operation, typed, exi
     unit = factories.housing_unit(available_from=date(2020, 1, 1))
     factories.housing_stay(unit, date(2025, 3, 1), date(2025, 3, 10))
     factories.housing_stay(unit, date(2025, 6, 1), date(2025, 6, 10))
-    argument = filter_arg(client, "housingstay", "Date d'entrée", operation)
+    argument = crud.filter_arg(client, "housingstay", "Date d'entrée", operation)
     page = client.get(f"/admin/housingstay/?{argument}={typed}").get_data(as_text=True)
     assert [day for day in ("10 mars 2025", "10 juin 2025") if day in page] == exits_shown
 
@@ -144,7 +140,7 @@ def test_date_filters_of_lists_read_dates_as_typed(client, operation, typed, exi
 def test_a_date_filter_that_is_no_date_is_left_out_not_an_error(client, typed):
     unit = factories.housing_unit(available_from=date(2020, 1, 1))
     factories.housing_stay(unit, date(2025, 3, 1), date(2025, 3, 10))
-    argument = filter_arg(client, "housingstay", "Date d'entrée", "vaut")
+    argument = crud.filter_arg(client, "housingstay", "Date d'entrée", "vaut")
     response = client.get(f"/admin/housingstay/?{argument}={typed}")
     assert response.status_code == 200
     assert "10 mars 2025" in response.get_data(as_text=True)

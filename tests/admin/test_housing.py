@@ -3,15 +3,12 @@ import zipfile
 from datetime import date
 
 import pytest
-from flask_admin.contrib.sqla import filters
 from sqlalchemy import select
 
-from backoffice.admin import dates
 from models import db
 from models.housing import HousingStay, HousingUnit
-from models.network import Organisation
 from tests import factories
-from tests.admin.crud import count, create, delete, edit, error_next_to, round_trip
+from tests.admin import crud
 from tests.factories import housing_stay as stay
 from tests.factories import housing_unit as unit
 
@@ -19,26 +16,19 @@ CANARY = "Rue-du-Canari-17"  # stands for an address or a note that must not lea
 
 
 def stay_form(in_unit: HousingUnit, **fields) -> dict:
-    return {
-        "unit": in_unit.id,
-        "entry_date": "2025-03-01",
-        "adults": "1",
-        "children": "0",
-        **fields,
-    }
+    """The stay form as typed for one adult entering on 1 March 2025."""
+    return {"unit": in_unit.id, "entry_date": "2025-03-01", "adults": "1", "children": "0"} | fields
 
 
-def filter_url(app, endpoint: str, column, kind) -> str:
-    """The list URL's query parameter of a filter, found by column and operation."""
-    view = next(v for v in app.extensions["admin"][0]._views if v.endpoint == endpoint)
-    index = next(
-        i
-        for i, flt in enumerate(view._filters)
-        if flt.column.key == column.key
-        and flt.column.table.name == column.table.name
-        and isinstance(flt, kind)  # the backoffice's own filters derive from them
-    )
-    return f"/admin/{endpoint}/?flt0_{index}="
+def unit_form(label: str, provider: int, municipality: int, **fields) -> dict:
+    """The unit form as typed for a unit for one, available from 1 January 2025."""
+    typed = {"capacity": "1", "available_from": "2025-01-01"}
+    return {"label": label, "provider": provider, "municipality": municipality} | typed | fields
+
+
+def unit_form_of(place: HousingUnit, **fields) -> dict:
+    """The edit form of `place` as shown, with `fields` typed over it."""
+    return unit_form(place.label, place.provider_id, place.municipality_id, **fields)
 
 
 def xlsx_text(response) -> str:
@@ -51,36 +41,21 @@ def xlsx_text(response) -> str:
 
 def test_housing_unit_round_trip(client):
     provider, town = factories.organisation("AISOVA"), factories.municipality("Sprimont")
-    round_trip(
-        client,
-        "housingunit",
-        HousingUnit,
-        {
-            "label": "Appartement Sprimont",
-            "provider": provider.id,
-            "municipality": town.id,
-            "capacity": "4",
-            "available_from": "2025-01-01",
-        },
-        {"available_until": "2025-12-31"},
-        shown="AISOVA",
-        changed="31 déc. 2025",
-        exported="2025-12-31",
-    )
+    data = unit_form("Appartement Sprimont", provider.id, town.id, capacity="4")
+    trip = crud.round_trip(client, HousingUnit, data, {"available_until": "2025-12-31"})
+    assert trip.statuses == crud.EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
+    assert "Appartement Sprimont" in trip.listing and "AISOVA" in trip.listing
+    assert "31 déc. 2025" in trip.details and "2025-12-31" in trip.csv
 
 
 def test_housing_stay_round_trip(client):
-    place = unit(label="Studio Esneux")
-    round_trip(
-        client,
-        "housingstay",
-        HousingStay,
-        stay_form(place, entry_date="2025-02-03", children="2"),
-        {"exit_date": "2025-06-30", "destination": "social_housing"},
-        shown="Studio Esneux",
-        changed="Logement social",
-        exported="2025-06-30",
-    )
+    data = stay_form(unit(label="Studio Esneux"), entry_date="2025-02-03", children="2")
+    change = {"exit_date": "2025-06-30", "destination": "social_housing"}
+    trip = crud.round_trip(client, HousingStay, data, change)
+    assert trip.statuses == crud.EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
+    assert "Studio Esneux" in trip.listing and "3 févr. 2025" in trip.listing
+    assert "Logement social" in trip.details
+    assert "2025-06-30" in trip.csv and "Logement social" in trip.csv
 
 
 def test_referring_organisation_is_looked_up_by_name(client):
@@ -96,8 +71,10 @@ def test_referring_organisation_is_looked_up_by_name(client):
 
 def test_each_new_stay_gets_its_own_code_shown_in_the_list(client):
     place = unit()
-    create(client, "housingstay", stay_form(place, entry_date="2025-01-01", exit_date="2025-02-01"))
-    create(client, "housingstay", stay_form(place, entry_date="2025-02-01"))
+    crud.create(
+        client, "housingstay", stay_form(place, entry_date="2025-01-01", exit_date="2025-02-01")
+    )
+    crud.create(client, "housingstay", stay_form(place, entry_date="2025-02-01"))
     codes = db.session.scalars(select(HousingStay.household_code)).all()
     assert len(codes) == 2 and len(set(codes)) == 2
     page = client.get("/admin/housingstay/").get_data(as_text=True)
@@ -109,12 +86,12 @@ def test_the_code_cannot_be_typed_nor_changed_through_the_form(client):
     form = client.get("/admin/housingstay/new/").get_data(as_text=True)
     assert 'name="household_code"' not in form
 
-    create(client, "housingstay", stay_form(place, household_code="Marie Dupont"))
+    crud.create(client, "housingstay", stay_form(place, household_code="Marie Dupont"))
     record = db.session.scalars(select(HousingStay)).one()
     code = record.household_code
     assert code.startswith("M-")
 
-    edit(client, "housingstay", record.id, stay_form(place, household_code="M-AAAAAA"))
+    crud.edit(client, "housingstay", record.id, stay_form(place, household_code="M-AAAAAA"))
     db.session.expire_all()
     assert db.session.get(HousingStay, record.id).household_code == code
 
@@ -148,33 +125,29 @@ def test_stays_are_found_by_their_code(client):
     ids=["no-entry", "exit-before-entry", "adults", "children", "huge", "nobody", "no-exit", "bad"],
 )
 def test_stay_form_refuses_bad_input_and_keeps_it(client, fields, message):
-    response = create(client, "housingstay", stay_form(unit(), **fields))
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert message in page, page
-    assert 'value="2025-03-01"' in page or fields.get("entry_date") == ""
-    assert count(HousingStay) == 0
+    answer = crud.send(client, HousingStay, stay_form(unit(), **fields))
+    assert answer.status == 200 and answer.records == 0
+    assert message in answer.page, answer.page
+    assert 'value="2025-03-01"' in answer.page or fields.get("entry_date") == ""
 
 
 def test_a_stay_overlapping_another_in_the_same_unit_is_refused_next_to_the_entry_date(client):
     place = unit()
     existing = stay(place, date(2025, 1, 10))  # ongoing
-    response = create(client, "housingstay", stay_form(place, entry_date="2025-05-01"))
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
+    answer = crud.send(client, HousingStay, stay_form(place, entry_date="2025-05-01"))
+    assert answer.status == 200 and answer.records == 1
     assert (
         f"Ce logement est déjà occupé à ces dates (séjour {existing.household_code}, "
-        "entrée le 10 janv. 2025)." in page
+        "entrée le 10 janv. 2025)." in answer.page
     )
-    assert count(HousingStay) == 1
 
 
 def test_stays_may_follow_each_other_and_be_edited_without_clashing_with_themselves(client):
     place = unit()
     earlier = stay(place, date(2025, 1, 1), date(2025, 3, 1))
-    response = create(client, "housingstay", stay_form(place, entry_date="2025-03-01"))
+    response = crud.create(client, "housingstay", stay_form(place, entry_date="2025-03-01"))
     assert response.status_code == 302
-    response = edit(
+    response = crud.edit(
         client,
         "housingstay",
         earlier.id,
@@ -188,7 +161,7 @@ def test_editing_a_stay_into_another_ones_dates_keeps_the_stored_record(client):
     place = unit()
     stay(place, date(2025, 1, 1), date(2025, 3, 1))
     later = stay(place, date(2025, 3, 1))
-    response = edit(client, "housingstay", later.id, stay_form(place, entry_date="2025-02-15"))
+    response = crud.edit(client, "housingstay", later.id, stay_form(place, entry_date="2025-02-15"))
     assert response.status_code == 200
     assert "Ce logement est déjà occupé" in response.get_data(as_text=True)
     db.session.expire_all()
@@ -213,22 +186,20 @@ def unit_of_2025(**fields) -> HousingUnit:
 )
 def test_a_stay_outside_its_units_availability_is_refused_next_to_the_date(client, fields, field):
     place = unit_of_2025(label="Studio Esneux")
-    response = create(client, "housingstay", stay_form(place, **fields))
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
+    answer = crud.send(client, HousingStay, stay_form(place, **fields))
+    assert answer.status == 200 and answer.records == 0
     message = (
         "« Studio Esneux » est disponible du 1 janv. 2025 jusqu&#39;à la nuit du 31 déc. 2025."
     )
-    assert error_next_to(page, field, message)
-    assert f'value="{fields[field]}"' in page
-    assert count(HousingStay) == 0
+    assert crud.error_next_to(answer.page, field, message)
+    assert f'value="{fields[field]}"' in answer.page
 
 
 def test_a_stay_may_leave_the_morning_after_the_last_available_night(client):
     place = unit_of_2025()
     fields = {"entry_date": "01/12/2025", "exit_date": "01/01/2026"}
-    assert create(client, "housingstay", stay_form(place, **fields)).status_code == 302
-    assert count(HousingStay) == 1
+    assert crud.create(client, "housingstay", stay_form(place, **fields)).status_code == 302
+    assert crud.count(HousingStay) == 1
 
 
 @pytest.mark.parametrize(
@@ -241,20 +212,11 @@ def test_a_stay_may_leave_the_morning_after_the_last_available_night(client):
 def test_narrowing_a_units_availability_past_its_stays_is_refused(client, fields, field):
     place = unit_of_2025()
     housed = stay(place, date(2025, 3, 1), date(2025, 4, 1))
-    data = {
-        "label": place.label,
-        "provider": place.provider_id,
-        "municipality": place.municipality_id,
-        "capacity": "1",
-        "available_from": "01/01/2025",
-        "available_until": "31/12/2025",
-        **fields,
-    }
-    response = edit(client, "housingunit", place.id, data)
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
+    typed = {"available_from": "01/01/2025", "available_until": "31/12/2025"} | fields
+    answer = crud.send(client, HousingUnit, unit_form_of(place, **typed), place)
+    assert answer.status == 200
     message = f"Le séjour {housed.household_code} (entrée le 1 mars 2025) sortirait de ces dates."
-    assert error_next_to(page, field, message)
+    assert crud.error_next_to(answer.page, field, message)
     db.session.expire_all()
     unchanged = db.session.get(HousingUnit, place.id)
     assert (unchanged.available_from, unchanged.available_until) == (
@@ -282,28 +244,22 @@ def test_the_databases_refusal_is_shown_next_to_the_entry_date(client, monkeypat
     client.post("/language", data={"language": language})
     outside, occupied = DATABASE_REFUSALS[language]
 
-    response = create(client, "housingstay", stay_form(place, entry_date="2024-12-01"))
-    assert error_next_to(response.get_data(as_text=True), "entry_date", outside)
-    response = create(client, "housingstay", stay_form(place, entry_date="2025-03-15"))
-    assert error_next_to(response.get_data(as_text=True), "entry_date", occupied)
-    assert count(HousingStay) == 1
+    response = crud.create(client, "housingstay", stay_form(place, entry_date="2024-12-01"))
+    assert crud.error_next_to(response.get_data(as_text=True), "entry_date", outside)
+    response = crud.create(client, "housingstay", stay_form(place, entry_date="2025-03-15"))
+    assert crud.error_next_to(response.get_data(as_text=True), "entry_date", occupied)
+    assert crud.count(HousingStay) == 1
 
 
 def test_the_databases_refusal_of_a_narrower_availability_is_shown_next_to_it(client, monkeypatch):
     place = unit_of_2025()
     stay(place, date(2025, 3, 1), date(2025, 4, 1))
     monkeypatch.setattr("backoffice.admin.housing.stay_outside", lambda *a, **k: None)
-    data = {
-        "label": place.label,
-        "provider": place.provider_id,
-        "municipality": place.municipality_id,
-        "capacity": "1",
-        "available_from": "2025-01-01",
-        "available_until": "2025-03-15",
-    }
-    response = edit(client, "housingunit", place.id, data)
+    answer = crud.send(
+        client, HousingUnit, unit_form_of(place, available_until="2025-03-15"), place
+    )
     message = "Des séjours de ce logement sortiraient de sa disponibilité."
-    assert error_next_to(response.get_data(as_text=True), "available_until", message)
+    assert crud.error_next_to(answer.page, "available_until", message)
     db.session.expire_all()
     assert db.session.get(HousingUnit, place.id).available_until == date(2025, 12, 31)
 
@@ -319,38 +275,19 @@ def test_the_databases_refusal_of_a_narrower_availability_is_shown_next_to_it(cl
     ids=["no-label", "long-label", "no-capacity", "closes-before-opening"],
 )
 def test_unit_form_refuses_bad_input_and_keeps_it(client, fields, message):
-    data = {
-        "label": "Studio Trooz",
-        "provider": factories.organisation().id,
-        "municipality": factories.municipality().id,
-        "capacity": "1",
-        "available_from": "2025-01-01",
-        **fields,
-    }
-    response = create(client, "housingunit", data)
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert message in page
-    assert 'value="2025-01-01"' in page
-    assert count(HousingUnit) == 0
+    provider, town = factories.organisation(), factories.municipality()
+    data = unit_form("Studio Trooz", provider.id, town.id) | fields
+    answer = crud.send(client, HousingUnit, data)
+    assert answer.status == 200 and answer.records == 0
+    assert message in answer.page
+    assert 'value="2025-01-01"' in answer.page
 
 
 def test_two_units_cannot_share_a_name(client):
     existing = unit(label="Appartement d'urgence")
-    response = create(
-        client,
-        "housingunit",
-        {
-            "label": "Appartement d'urgence",
-            "provider": existing.provider_id,
-            "municipality": existing.municipality_id,
-            "capacity": "1",
-            "available_from": "2025-01-01",
-        },
-    )
-    assert response.status_code == 200
-    assert "Existe déjà." in response.get_data(as_text=True)
-    assert count(HousingUnit) == 1
+    answer = crud.send(client, HousingUnit, unit_form_of(existing))
+    assert answer.status == 200 and answer.records == 1
+    assert "Existe déjà." in answer.page
 
 
 # --- what never leaves the record --------------------------------------------------------
@@ -392,74 +329,50 @@ def test_latest_stays_come_first(client):
     place = unit()
     old = stay(place, date(2025, 1, 1), date(2025, 2, 1))
     recent = stay(place, date(2025, 5, 1))
-    page = client.get("/admin/housingstay/").get_data(as_text=True)
-    assert page.index(recent.household_code) < page.index(old.household_code)
+    listed = crud.as_listed(client, "housingstay", old.household_code, recent.household_code)
+    assert listed == [recent.household_code, old.household_code]
 
 
-def test_stays_filtered_by_unit_destination_ongoing_and_referrer(app, client):
+def test_stays_filtered_by_unit_destination_ongoing_and_referrer(client):
     studio, flat = unit(label="Studio Aywaille"), unit(label="Appartement Trooz")
     cpas = factories.organisation("CPAS de Trooz")
     left = stay(studio, date(2025, 1, 1), date(2025, 2, 1), destination="family_or_friends")
     housed = stay(flat, date(2025, 1, 1), referring_organisation=cpas)
 
-    def shown(url: str) -> set[str]:
-        page = client.get(url).get_data(as_text=True)
+    def shown(label: str, operation: str, value: str) -> set[str]:
+        page = crud.filtered(client, "housingstay", label, operation, value)
         return {s.household_code for s in (left, housed) if s.household_code in page}
 
-    c = HousingStay.__table__.c
-    unit_label = HousingUnit.__table__.c.label
-    assert shown(filter_url(app, "housingstay", unit_label, filters.FilterLike) + "Trooz") == {
-        housed.household_code
-    }
-    url = filter_url(app, "housingstay", c.destination, filters.FilterEqual)
-    assert shown(url + "family_or_friends") == {left.household_code}
-    url = filter_url(app, "housingstay", c.exit_date, filters.FilterEmpty)
-    assert shown(url + "1") == {housed.household_code}
-    url = filter_url(app, "housingstay", Organisation.__table__.c.name, filters.FilterEqual)
-    assert shown(url + "CPAS de Trooz") == {housed.household_code}
-    url = filter_url(app, "housingstay", c.entry_date, dates.DateSmallerFilter)
-    assert shown(url + "2025-02-01") == {left.household_code, housed.household_code}
+    assert shown("Logement", "contient", "Trooz") == {housed.household_code}
+    assert shown("Destination à la sortie", "vaut", "family_or_friends") == {left.household_code}
+    assert shown("Date de sortie", "vide", "1") == {housed.household_code}
+    assert shown("Orienté par", "vaut", "CPAS de Trooz") == {housed.household_code}
+    both = {left.household_code, housed.household_code}
+    assert shown("Date d'entrée", "plus petit que", "2025-02-01") == both
 
 
-def test_units_filtered_by_provider(app, client):
+def test_units_filtered_by_provider(client):
     unit(label="Studio Esneux", provider=factories.organisation("AISOVA"))
     unit(label="Maison Sprimont", provider=factories.organisation("CPAS de Sprimont"))
-    url = filter_url(app, "housingunit", Organisation.__table__.c.name, filters.FilterLike)
-    page = client.get(url + "AISOVA").get_data(as_text=True)
+    page = crud.filtered(client, "housingunit", "Mis à disposition par", "contient", "AISOVA")
     assert "Studio Esneux" in page and "Maison Sprimont" not in page
 
 
 # --- deleting what stays depend on -------------------------------------------------------
 
 
-def test_deleting_a_unit_that_housed_someone_is_refused_with_explanation(client):
-    place = unit(label="Appartement Chaudfontaine")
-    stay(place, date(2025, 1, 1), date(2025, 2, 1))
-    response = delete(client, "housingunit", place.id)
-    page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "ne peut pas être supprimé" in page and "1 × séjours" in page
-    assert count(HousingUnit) == 1
-
-
-def test_deleting_an_organisation_that_referred_a_stay_is_refused(client):
-    cpas = factories.organisation("CPAS d'Esneux")
-    stay(unit(), date(2025, 1, 1), referring_organisation=cpas)
-    response = delete(client, "organisation", cpas.id)
-    page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "ne peut pas être supprimé" in page and "1 × séjours" in page
-    assert db.session.get(Organisation, cpas.id) is not None
-
-
-def test_deleting_an_organisation_providing_a_unit_is_refused(client):
-    aisova = factories.organisation("AISOVA")
-    unit(provider=aisova)
-    response = delete(client, "organisation", aisova.id)
-    page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "1 × logements d&#39;urgence" in page
-    assert db.session.get(Organisation, aisova.id) is not None
+def test_deleting_a_unit_or_an_organisation_a_stay_needs_is_refused_with_explanation(client):
+    aisova, cpas = factories.organisation("AISOVA"), factories.organisation("CPAS d'Esneux")
+    place = unit(label="Appartement Chaudfontaine", provider=aisova)
+    stay(place, date(2025, 1, 1), date(2025, 2, 1), referring_organisation=cpas)
+    housed_someone, referred, provides = (crud.remove(client, r) for r in (place, cpas, aisova))
+    assert "« Appartement Chaudfontaine » ne peut pas être supprimé" in housed_someone.page
+    assert "1 × séjours" in housed_someone.page and "1 × séjours" in referred.page
+    assert "1 × logements d&#39;urgence" in provides.page
+    assert (housed_someone.records, referred.records, provides.records) == (1, 2, 2)
 
 
 def test_a_stay_can_be_deleted(client):
     record = stay(unit(), date(2025, 1, 1))
-    assert delete(client, "housingstay", record.id).status_code == 302
-    assert count(HousingStay) == 0
+    assert crud.delete(client, "housingstay", record.id).status_code == 302
+    assert crud.count(HousingStay) == 0

@@ -2,19 +2,15 @@ import re
 from datetime import date
 
 import pytest
+from markupsafe import escape
 from sqlalchemy import func, select
 
 from models import db
 from models.network import Organisation
 from models.protocols import InterventionProtocol, protocol_signatory
 from tests import factories
-from tests.admin.crud import count, create, delete, edit, filter_arg, round_trip
-
-
-def protocol(*signatories: Organisation, **fields) -> InterventionProtocol:
-    fields.setdefault("title", "Protocole de prise en charge des victimes")
-    fields.setdefault("revision", "1.0")
-    return factories.save(InterventionProtocol(signatories=list(signatories), **fields))
+from tests.admin import crud
+from tests.factories import protocol
 
 
 def signatures() -> int:
@@ -23,22 +19,15 @@ def signatures() -> int:
 
 def test_protocol_round_trip_with_signatories(client):
     sapv, cpas = factories.organisation("SAPV Secova"), factories.organisation("CPAS de Sprimont")
-    round_trip(
-        client,
-        "interventionprotocol",
-        InterventionProtocol,
-        {
-            "title": "Protocole d'intervention VIF",
-            "revision": "1.0",
-            "adopted_on": "2025-03-20",
-            "signatories": [sapv.id, cpas.id],
-        },
-        {"summary": "Qui appeler en cas de crise, et dans quel ordre"},
-        shown="Protocole d&#39;intervention VIF",
-        changed="Qui appeler en cas de crise",
-    )
-    assert signatures() == 0
-    assert count(Organisation) == 2
+    title = "Protocole d'intervention VIF"
+    data = {"title": title, "revision": "1.0", "signatories": [sapv.id, cpas.id]}
+    summary = "Qui appeler en cas de crise, et dans quel ordre"
+    trip = crud.round_trip(client, InterventionProtocol, data, {"summary": summary})
+    assert trip.statuses == crud.EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
+    assert escape(title) in trip.listing
+    assert "CPAS de Sprimont, SAPV Secova" in trip.details and summary in trip.details
+    assert "CPAS de Sprimont, SAPV Secova" in trip.csv
+    assert signatures() == 0 and crud.count(Organisation) == 2  # signatures go, signatories stay
 
 
 def test_protocol_form_looks_signatories_up_by_name(client):
@@ -64,26 +53,23 @@ def test_list_filters_protocols_by_signatory_listing_each_once(client):
     protocol(trooz, esneux, title="Accueil en urgence")
     protocol(factories.organisation("GREOVA"), title="Logement")
 
-    arg = filter_arg(client, "interventionprotocol", "Signé par")
+    arg = crud.filter_arg(client, "interventionprotocol", "Signé par")
     page = client.get(f"/admin/interventionprotocol/?{arg}=CPAS").get_data(as_text=True)
     assert re.findall(r'<td class="col-title">\s*(.*?)\s*</td>', page) == ["Accueil en urgence"]
 
 
 def test_same_title_and_version_twice_is_refused_next_to_the_title(client):
     protocol(title="Protocole VIF", revision="1.0")
-    response = create(client, "interventionprotocol", {"title": "Protocole VIF", "revision": "1.0"})
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert "Un autre enregistrement a déjà cette valeur." in page
-    assert 'value="Protocole VIF"' in page
-    assert count(InterventionProtocol) == 1
+    answer = crud.send(client, InterventionProtocol, {"title": "Protocole VIF", "revision": "1.0"})
+    assert answer.status == 200 and answer.records == 1
+    assert "Un autre enregistrement a déjà cette valeur." in answer.page
+    assert 'value="Protocole VIF"' in answer.page
 
 
 def test_a_new_version_of_a_protocol_is_accepted(client):
     protocol(title="Protocole VIF", revision="1.0")
-    response = create(client, "interventionprotocol", {"title": "Protocole VIF", "revision": "1.1"})
-    assert response.status_code == 302
-    assert count(InterventionProtocol) == 2
+    answer = crud.send(client, InterventionProtocol, {"title": "Protocole VIF", "revision": "1.1"})
+    assert answer.status == 302 and answer.records == 2
 
 
 @pytest.mark.parametrize(
@@ -95,23 +81,16 @@ def test_a_new_version_of_a_protocol_is_accepted(client):
     ],
 )
 def test_protocol_form_refuses_bad_input_and_keeps_it(client, fields, message):
-    response = create(client, "interventionprotocol", {**fields, "summary": "Brouillon"})
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert message in page and "Brouillon" in page
-    assert count(InterventionProtocol) == 0
+    answer = crud.send(client, InterventionProtocol, {**fields, "summary": "Brouillon"})
+    assert answer.status == 200 and answer.records == 0
+    assert message in answer.page and "Brouillon" in answer.page
 
 
 def test_editing_signatories_replaces_the_signatures(client):
     greova, aisova = factories.organisation("GREOVA"), factories.organisation("AISOVA")
     signed = protocol(greova, adopted_on=date(2025, 1, 10))
-    response = edit(
-        client,
-        "interventionprotocol",
-        signed.id,
-        {"title": signed.title, "revision": signed.revision, "signatories": [aisova.id]},
-    )
-    assert response.status_code == 302
+    data = {"title": signed.title, "revision": signed.revision, "signatories": [aisova.id]}
+    assert crud.send(client, InterventionProtocol, data, signed).status == 302
     db.session.expire_all()
     assert [str(o) for o in db.session.get(InterventionProtocol, signed.id).signatories] == [
         "AISOVA"
@@ -121,16 +100,14 @@ def test_editing_signatories_replaces_the_signatures(client):
 def test_deleting_an_organisation_that_signed_a_protocol_is_refused_with_explanation(client):
     sapv = factories.organisation("SAPV Secova")
     protocol(sapv)
-    response = delete(client, "organisation", sapv.id)
-    page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "« SAPV Secova » ne peut pas être supprimé" in page
-    assert "1 × signatures de protocoles d&#39;intervention" in page
-    assert count(Organisation) == 1 and signatures() == 1
+    refusal = crud.remove(client, sapv)
+    assert "« SAPV Secova » ne peut pas être supprimé" in refusal.page
+    assert "1 × signatures de protocoles d&#39;intervention" in refusal.page
+    assert refusal.records == 1 and signatures() == 1
 
 
 def test_deleting_a_protocol_removes_its_signatures_but_not_the_organisations(client):
     signed = protocol(factories.organisation("GREOVA"), factories.organisation("AISOVA"))
-    response = delete(client, "interventionprotocol", signed.id)
-    assert response.status_code == 302
-    assert count(InterventionProtocol) == 0 and signatures() == 0
-    assert count(Organisation) == 2
+    answer = crud.remove(client, signed)
+    assert answer.status == 302 and answer.records == 0
+    assert signatures() == 0 and crud.count(Organisation) == 2

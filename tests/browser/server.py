@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ from pathlib import Path
 import flask_migrate
 
 from backoffice import create_app
+from benchmarks.serving import free_port
 from models import db
 
 BIN = Path(sys.executable).parent
@@ -34,13 +34,6 @@ def command(cli, *args: str, stdin: str | None = None) -> None:
     """Run a `flask` command of the backoffice; fail with its output if it fails."""
     result = cli.invoke(args=list(args), input=stdin)
     assert result.exit_code == 0, f"flask {' '.join(args)}: {result.output}"
-
-
-def free_port() -> int:
-    """Return a loopback port nobody listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass

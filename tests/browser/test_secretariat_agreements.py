@@ -2,42 +2,34 @@
 
 from datetime import date
 
-from .journey import Area, keep_records
-from .screens import choose, enter_date, field, login, shown
+from .journey import Area, chosen, secretariat_keeps
 
 THIS_YEAR = date.today().year
+TITLE = "Convention de collaboration ONE – accueil des enfants"
+
+AGREEMENTS = Area(
+    menu=("Conventions", "Conventions"),
+    typed={
+        "Titre": TITLE,
+        "Organisation": chosen("ONE"),
+        "Type": chosen("Convention de collaboration"),
+        "Référence": f"CONV-{THIS_YEAR}-07",
+        "Date de signature": date(THIS_YEAR, 3, 2),
+        "Début de validité": date(THIS_YEAR, 4, 1),
+    },
+    key=TITLE,
+    retyped={"Fin de validité": date(THIS_YEAR + 1, 3, 31)},
+    exported={
+        "Titre": TITLE,
+        "Référence": f"CONV-{THIS_YEAR}-07",
+        "Date de signature": date(THIS_YEAR, 3, 2),
+        "Début de validité": date(THIS_YEAR, 4, 1),
+        "Fin de validité": date(THIS_YEAR + 1, 3, 31),
+    },
+    search=f"CONV-{THIS_YEAR}-07",
+    filter=("Organisation", "Naissance"),
+)
 
 
 def test_secretariat_keeps_agreements(page):
-    def fill(page):
-        choose(page, "Organisation", "ONE")
-        choose(page, "Type", "Convention de collaboration")
-        field(page, "Titre").fill("Convention de collaboration ONE – accueil des enfants")
-        field(page, "Référence").fill(f"CONV-{THIS_YEAR}-07")
-        enter_date(page, "Date de signature", date(THIS_YEAR, 3, 2))
-        enter_date(page, "Début de validité", date(THIS_YEAR, 4, 1))
-
-    def change(page):
-        enter_date(page, "Fin de validité", date(THIS_YEAR + 1, 3, 31))
-
-    login(page, "secretariat")
-    keep_records(
-        page,
-        Area(
-            category="Conventions",
-            screen="Conventions",
-            fill=fill,
-            key="Convention de collaboration ONE – accueil des enfants",
-            search=f"CONV-{THIS_YEAR}-07",
-            filter=("Organisation", "Naissance"),
-            change=change,
-            changed=shown(date(THIS_YEAR + 1, 3, 31)),
-            exported={
-                "Titre": "Convention de collaboration ONE – accueil des enfants",
-                "Référence": f"CONV-{THIS_YEAR}-07",
-                "Date de signature": date(THIS_YEAR, 3, 2),
-                "Début de validité": date(THIS_YEAR, 4, 1),
-                "Fin de validité": date(THIS_YEAR + 1, 3, 31),
-            },
-        ),
-    )
+    secretariat_keeps(page, AGREEMENTS)

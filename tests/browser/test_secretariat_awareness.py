@@ -2,72 +2,55 @@
 
 from datetime import date
 
-from .journey import Area, keep_records
-from .screens import choose, enter_date, field, login
+from .journey import Area, chosen, secretariat_keeps
 
 THIS_YEAR = date.today().year
 
+ACTIONS = Area(
+    menu=("Sensibilisation et communication", "Actions de sensibilisation"),
+    typed={
+        "Titre": "Stand au marché de Noël de Sprimont",
+        "Date": date(THIS_YEAR, 12, 12),
+        "Commune": chosen("Sprimont"),
+        "Occasion": chosen("Marché ou foire"),
+        "Public atteint": 150,
+        "Partenaires": chosen("GREOVA"),
+    },
+    key="Stand au marché de Noël de Sprimont",
+    retyped={"Public atteint": 180},
+    exported={
+        "Titre": "Stand au marché de Noël de Sprimont",
+        "Date": date(THIS_YEAR, 12, 12),
+        "Public atteint": 180,
+    },
+    search="marché de Noël",
+    filter=("Commune", "Sprimont"),
+)
+
+MATERIALS = Area(
+    menu=("Sensibilisation et communication", "Supports de communication"),
+    typed={
+        "Titre": "Carte de poche 0800 30 030",
+        "Type": chosen("Carte"),
+        "Langues": chosen("français", "néerlandais"),
+        "Quantité": 500,
+        "Date de parution": date(THIS_YEAR, 9, 1),
+    },
+    key="Carte de poche 0800 30 030",
+    retyped={"Quantité": 750},
+    exported={
+        "Titre": "Carte de poche 0800 30 030",
+        "Quantité": 750,
+        "Date de parution": date(THIS_YEAR, 9, 1),
+    },
+    search="0800 30 030",
+    filter=("Type", "Carte"),
+)
+
 
 def test_secretariat_keeps_awareness_actions(page):
-    def fill(page):
-        field(page, "Titre").fill("Stand au marché de Noël de Sprimont")
-        enter_date(page, "Date", date(THIS_YEAR, 12, 12))
-        choose(page, "Commune", "Sprimont")
-        choose(page, "Occasion", "Marché ou foire")
-        field(page, "Public atteint").fill("150")
-        choose(page, "Partenaires", "GREOVA")
-
-    def change(page):
-        field(page, "Public atteint").fill("180")
-
-    login(page, "secretariat")
-    keep_records(
-        page,
-        Area(
-            category="Sensibilisation et communication",
-            screen="Actions de sensibilisation",
-            fill=fill,
-            key="Stand au marché de Noël de Sprimont",
-            search="marché de Noël",
-            filter=("Commune", "Sprimont"),
-            change=change,
-            changed="180",
-            exported={
-                "Titre": "Stand au marché de Noël de Sprimont",
-                "Date": date(THIS_YEAR, 12, 12),
-                "Public atteint": 180,
-            },
-        ),
-    )
+    secretariat_keeps(page, ACTIONS)
 
 
 def test_secretariat_keeps_communication_materials(page):
-    def fill(page):
-        field(page, "Titre").fill("Carte de poche 0800 30 030")
-        choose(page, "Type", "Carte")
-        choose(page, "Langues", "français", "néerlandais")
-        field(page, "Quantité").fill("500")
-        enter_date(page, "Date de parution", date(THIS_YEAR, 9, 1))
-
-    def change(page):
-        field(page, "Quantité").fill("750")
-
-    login(page, "secretariat")
-    keep_records(
-        page,
-        Area(
-            category="Sensibilisation et communication",
-            screen="Supports de communication",
-            fill=fill,
-            key="Carte de poche 0800 30 030",
-            search="0800 30 030",
-            filter=("Type", "Carte"),
-            change=change,
-            changed="750",
-            exported={
-                "Titre": "Carte de poche 0800 30 030",
-                "Quantité": 750,
-                "Date de parution": date(THIS_YEAR, 9, 1),
-            },
-        ),
-    )
+    secretariat_keeps(page, MATERIALS)

@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from .journey import Area, keep_records
-from .screens import choose, enter_date, field, login, rows, shown
+from .journey import Area, chosen, secretariat_keeps
+from .screens import rows, shown
 
 # The demo apartment is available for the demo year, the year before this one, and free
 # from September on.
@@ -18,38 +18,30 @@ def household_code(page) -> str:
     return rows(page, shown(ENTRY)).locator("td.col-household_code").inner_text().strip()
 
 
+STAYS = Area(
+    menu=("Logement d'urgence", "Séjours"),
+    typed={
+        "Logement": chosen("Appartement d'urgence STOPP VIF"),
+        "Orienté par": chosen("SAPV"),
+        "Date d'entrée": ENTRY,
+        "Adultes": 1,
+        "Enfants": 2,
+        "Notes": NOTES,
+    },
+    key=shown(ENTRY),
+    retyped={"Date de sortie": EXIT, "Destination à la sortie": chosen("Famille ou proches")},
+    exported={
+        "Date d'entrée": ENTRY,
+        "Date de sortie": EXIT,
+        "Adultes": 1,
+        "Enfants": 2,
+        "Destination à la sortie": "Famille ou proches",
+    },
+    never_exported=(NOTES,),
+    search=household_code,
+    filter=("Date d'entrée", ENTRY.isoformat()),
+)
+
+
 def test_secretariat_keeps_housing_stays(page):
-    def fill(page):
-        choose(page, "Logement", "Appartement d'urgence STOPP VIF")
-        choose(page, "Orienté par", "SAPV")
-        enter_date(page, "Date d'entrée", ENTRY)
-        field(page, "Adultes").fill("1")
-        field(page, "Enfants").fill("2")
-        field(page, "Notes").fill(NOTES)
-
-    def change(page):
-        enter_date(page, "Date de sortie", EXIT)
-        choose(page, "Destination à la sortie", "Famille ou proches")
-
-    login(page, "secretariat")
-    keep_records(
-        page,
-        Area(
-            category="Logement d'urgence",
-            screen="Séjours",
-            fill=fill,
-            key=shown(ENTRY),
-            search=household_code,
-            filter=("Date d'entrée", ENTRY.isoformat()),
-            change=change,
-            changed="Famille ou proches",
-            exported={
-                "Date d'entrée": ENTRY,
-                "Date de sortie": EXIT,
-                "Adultes": 1,
-                "Enfants": 2,
-                "Destination à la sortie": "Famille ou proches",
-            },
-            never_exported=(NOTES,),
-        ),
-    )
+    secretariat_keeps(page, STAYS)

@@ -2,112 +2,81 @@
 
 from datetime import date
 
-from .journey import Area, keep_records
-from .screens import choose, enter_date, field, login, shown
+from .journey import Area, chosen, secretariat_keeps
 
 THIS_YEAR = date.today().year
+STARTS, ENDS = date(THIS_YEAR, 2, 1), date(THIS_YEAR, 12, 31)
+MEETING = date(THIS_YEAR, 10, 15)
+
+ORGANISATIONS = Area(
+    menu=("Réseau", "Organisations"),
+    typed={
+        "Nom": "Maison de quartier de Fraipont",
+        "Sigle": "MQF",
+        "Type": chosen("Association"),
+        "Commune": chosen("Trooz"),
+        "Téléphone": "04 380 11 22",
+        "E-mail": "accueil@mq-fraipont.example",
+    },
+    key="Maison de quartier de Fraipont",
+    retyped={"Téléphone": "04 380 99 00"},
+    exported={
+        "Nom": "Maison de quartier de Fraipont",
+        "Sigle": "MQF",
+        "Téléphone": "04 380 99 00",
+        "E-mail": "accueil@mq-fraipont.example",
+        "Actif": "oui",  # a yes or no in the reader's language
+    },
+    search="Fraipont",
+    filter=("Type", "Association"),
+)
+
+REFERENTS = Area(
+    menu=("Réseau", "Référents"),
+    typed={
+        "Référent": chosen("Kinet"),
+        "Commune": chosen("Sprimont"),
+        "Désigné par": chosen("Conseil de l'action sociale"),
+        "Du": STARTS,
+    },
+    key="Sophie Kinet",
+    retyped={"Au": ENDS},
+    exported={"Référent": "Sophie Kinet", "Commune": "Sprimont", "Du": STARTS, "Au": ENDS},
+    search="Kinet",
+    filter=("Du", STARTS.isoformat()),
+    language="de",
+)
+
+PLATFORM_MEETINGS = Area(
+    menu=("Réseau", "Réunions de plateforme"),
+    typed={
+        "Date": MEETING,
+        "Lieu": "Salle du conseil de Trooz",
+        "Ordre du jour": "Bilan des orientations du trimestre",
+        "Participants": chosen("Lemaire", "Marechal"),
+    },
+    key="Salle du conseil de Trooz",
+    retyped={"Participants": chosen("Pirard")},
+    changed="3",  # the list counts the participants
+    exported={
+        "Lieu": "Salle du conseil de Trooz",
+        "Date": MEETING,
+        "Ordre du jour": "Bilan des orientations du trimestre",
+        "Participants": 3,
+    },
+    search="conseil de Trooz",
+    filter=("Date", MEETING.isoformat()),
+    language="en",
+)
 
 
 def test_secretariat_keeps_organisations(page):
-    def fill(page):
-        field(page, "Nom").fill("Maison de quartier de Fraipont")
-        field(page, "Sigle").fill("MQF")
-        choose(page, "Type", "Association")
-        choose(page, "Commune", "Trooz")
-        field(page, "Téléphone").fill("04 380 11 22")
-        field(page, "E-mail").fill("accueil@mq-fraipont.example")
-
-    def change(page):
-        field(page, "Téléphone").fill("04 380 99 00")
-
-    login(page, "secretariat")
-    keep_records(
-        page,
-        Area(
-            category="Réseau",
-            screen="Organisations",
-            fill=fill,
-            key="Maison de quartier de Fraipont",
-            search="Fraipont",
-            filter=("Type", "Association"),
-            change=change,
-            changed="04 380 99 00",
-            exported={
-                "Nom": "Maison de quartier de Fraipont",
-                "Sigle": "MQF",
-                "Téléphone": "04 380 99 00",
-                "E-mail": "accueil@mq-fraipont.example",
-                "Actif": "oui",  # a yes or no in the reader's language
-            },
-        ),
-    )
+    secretariat_keeps(page, ORGANISATIONS)
 
 
 def test_secretariat_keeps_referent_appointments(page):
-    starts = date(THIS_YEAR, 2, 1)
-
-    def fill(page):
-        choose(page, "Référent", "Kinet")
-        choose(page, "Commune", "Sprimont")
-        choose(page, "Désigné par", "Conseil de l'action sociale")
-        enter_date(page, "Du", starts)
-
-    def change(page):
-        enter_date(page, "Au", date(THIS_YEAR, 12, 31))
-
-    login(page, "secretariat")
-    keep_records(
-        page,
-        Area(
-            category="Réseau",
-            screen="Référents",
-            fill=fill,
-            key="Sophie Kinet",
-            search="Kinet",
-            filter=("Du", starts.isoformat()),
-            change=change,
-            changed=shown(date(THIS_YEAR, 12, 31)),
-            exported={
-                "Référent": "Sophie Kinet",
-                "Commune": "Sprimont",
-                "Du": starts,
-                "Au": date(THIS_YEAR, 12, 31),
-            },
-            language="de",
-        ),
-    )
+    secretariat_keeps(page, REFERENTS)
 
 
 def test_secretariat_keeps_platform_meetings_with_attendees(page):
-    held_on = date(THIS_YEAR, 10, 15)
-
-    def fill(page):
-        enter_date(page, "Date", held_on)
-        field(page, "Lieu").fill("Salle du conseil de Trooz")
-        field(page, "Ordre du jour").fill("Bilan des orientations du trimestre")
-        choose(page, "Participants", "Lemaire", "Marechal")
-
-    def change(page):
-        choose(page, "Participants", "Pirard")
-
-    login(page, "secretariat")
-    keep_records(
-        page,
-        Area(
-            category="Réseau",
-            screen="Réunions de plateforme",
-            fill=fill,
-            key="Salle du conseil de Trooz",
-            search="conseil de Trooz",
-            filter=("Date", held_on.isoformat()),
-            change=change,
-            changed="3",
-            exported={
-                "Lieu": "Salle du conseil de Trooz",
-                "Date": held_on,
-                "Ordre du jour": "Bilan des orientations du trimestre",
-                "Participants": 3,
-            },
-            language="en",
-        ),
-    )
+    secretariat_keeps(page, PLATFORM_MEETINGS)

@@ -2,37 +2,30 @@
 
 from datetime import date
 
-from .journey import Area, keep_records
-from .screens import choose, enter_date, field, login
+from .journey import Area, chosen, secretariat_keeps
+
+ADOPTED_ON = date(date.today().year, 6, 10)
+
+PROTOCOLS = Area(
+    menu=("Protocoles d'intervention", "Protocoles d'intervention"),
+    typed={
+        "Titre": "Protocole d'hébergement en urgence",
+        "Version": "1.0",
+        "Date d'adoption": ADOPTED_ON,
+        "Signataires": chosen("AISOVA", "GREOVA"),
+    },
+    key="Protocole d'hébergement en urgence",
+    retyped={"Version": "1.1"},
+    exported={
+        "Titre": "Protocole d'hébergement en urgence",
+        "Version": "1.1",
+        "Date d'adoption": ADOPTED_ON,
+        "Signataires": "AISOVA, GREOVA",
+    },
+    search="hébergement en urgence",
+    filter=("Titre", "hébergement"),
+)
 
 
 def test_secretariat_keeps_intervention_protocols(page):
-    def fill(page):
-        field(page, "Titre").fill("Protocole d'hébergement en urgence")
-        field(page, "Version").fill("1.0")
-        enter_date(page, "Date d'adoption", date(date.today().year, 6, 10))
-        choose(page, "Signataires", "AISOVA", "GREOVA")
-
-    def change(page):
-        field(page, "Version").fill("1.1")
-
-    login(page, "secretariat")
-    keep_records(
-        page,
-        Area(
-            category="Protocoles d'intervention",
-            screen="Protocoles d'intervention",
-            fill=fill,
-            key="Protocole d'hébergement en urgence",
-            search="hébergement en urgence",
-            filter=("Titre", "hébergement"),
-            change=change,
-            changed="1.1",
-            exported={
-                "Titre": "Protocole d'hébergement en urgence",
-                "Version": "1.1",
-                "Date d'adoption": date(date.today().year, 6, 10),
-                "Signataires": "AISOVA, GREOVA",
-            },
-        ),
-    )
+    secretariat_keeps(page, PROTOCOLS)

@@ -2,42 +2,36 @@
 
 from datetime import date
 
-from .journey import Area, keep_records
-from .screens import choose, enter_date, field, login, shown
+from .journey import Area, chosen, secretariat_keeps
+from .screens import shown
 
 HELD_ON = date(date.today().year, 11, 20)
+PLACE = "Maison communale d'Esneux"
+
+TRAINING_SESSIONS = Area(
+    menu=("Formation", "Séances de formation"),
+    typed={
+        "Formation": chosen("Formation de base des référents VIF"),
+        "Date": HELD_ON,
+        "Heures": "3.5",
+        "Lieu": PLACE,
+        "Participants enregistrés": chosen("Noël", "Simon"),
+        "Participants externes": 4,
+    },
+    key=shown(HELD_ON),
+    retyped={"Participants externes": 5},
+    changed="7",  # the list counts recorded and external participants
+    exported={
+        "Date": HELD_ON,
+        "Heures": 3.5,
+        "Lieu": PLACE,
+        "Participants externes": 5,
+        "Participants": 7,
+    },
+    search=PLACE,
+    filter=("Date", HELD_ON.isoformat()),
+)
 
 
 def test_secretariat_keeps_training_sessions_with_participants(page):
-    def fill(page):
-        choose(page, "Formation", "Formation de base des référents VIF")
-        enter_date(page, "Date", HELD_ON)
-        field(page, "Heures").fill("3.5")
-        field(page, "Lieu").fill("Maison communale d'Esneux")
-        choose(page, "Participants enregistrés", "Noël", "Simon")
-        field(page, "Participants externes").fill("4")
-
-    def change(page):
-        field(page, "Participants externes").fill("5")
-
-    login(page, "secretariat")
-    keep_records(
-        page,
-        Area(
-            category="Formation",
-            screen="Séances de formation",
-            fill=fill,
-            key=shown(HELD_ON),
-            search="Maison communale d'Esneux",
-            filter=("Date", HELD_ON.isoformat()),
-            change=change,
-            changed="7",
-            exported={
-                "Date": HELD_ON,
-                "Heures": 3.5,
-                "Lieu": "Maison communale d'Esneux",
-                "Participants externes": 5,
-                "Participants": 7,
-            },
-        ),
-    )
+    secretariat_keeps(page, TRAINING_SESSIONS)

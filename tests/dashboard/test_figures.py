@@ -1,8 +1,8 @@
 """The dashboard's figures, hand-computed on crafted records, and the seed's figures on the demo."""
 
-import itertools
 from datetime import date
 from decimal import Decimal
+from functools import partial
 
 import pytest
 
@@ -10,38 +10,31 @@ from backoffice import demo
 from backoffice.dashboard import figures
 from backoffice.dashboard.period import Period
 from models import db
-from models.agreements import Agreement, AgreementKind
-from models.awareness import AwarenessAction, CommunicationMaterial, MaterialKind, Occasion
-from models.children import Workshop, WorkshopSession
-from models.housing import HousingStay, HousingUnit, available_nights, occupied_nights
+from models.awareness import MaterialKind
+from models.children import Workshop
+from models.housing import available_nights, occupied_nights
 from models.network import (
     AppointingBody,
     OrganisationKind,
     PlatformMeeting,
     PlatformMembership,
 )
-from models.training import Training, TrainingAudience, TrainingSession
+from models.training import TrainingAudience
 from tests import factories
+from tests.factories import (
+    agreement,
+    awareness_action,
+    material,
+    training,
+    training_session,
+    workshop,
+    workshop_session,
+)
+from tests.factories import housing_stay as stay
+from tests.factories import housing_unit as unit
 
 YEAR_2025 = Period.year(2025)
 TODAY = date(2026, 3, 15)  # after 2025: nothing of 2025 is still "ongoing" unless told
-_names = itertools.count(1)
-
-
-def unit(municipality=None, **fields) -> HousingUnit:
-    fields.setdefault("available_from", date(2025, 1, 1))
-    return factories.save(
-        HousingUnit(
-            label=f"Logement {next(_names)}",
-            provider=factories.organisation(),
-            municipality=municipality or factories.municipality(),
-            **fields,
-        )
-    )
-
-
-def stay(in_unit: HousingUnit, entry: date, exit_: date | None = None, **fields) -> HousingStay:
-    return factories.save(HousingStay(unit=in_unit, entry_date=entry, exit_date=exit_, **fields))
 
 
 def housing(period: Period = YEAR_2025, today: date = TODAY) -> figures.HousingFigures:
@@ -163,8 +156,8 @@ def test_monthly_nights_add_up_to_the_models_definition():
 
 def test_a_municipality_shows_its_own_units_only():
     here, elsewhere = factories.municipality("Esneux"), factories.municipality("Trooz")
-    stay(unit(here), date(2025, 1, 1), date(2025, 1, 11), adults=2)
-    stay(unit(elsewhere), date(2025, 1, 1), date(2025, 3, 1), children=3)
+    stay(unit(municipality=here), date(2025, 1, 1), date(2025, 1, 11), adults=2)
+    stay(unit(municipality=elsewhere), date(2025, 1, 1), date(2025, 3, 1), children=3)
 
     result = housing(Period.year(2025, here.id))
 
@@ -177,17 +170,10 @@ def test_a_municipality_shows_its_own_units_only():
 # --- children: "La cabane", every first Wednesday -----------------------------------------
 
 
-def workshop(**fields) -> Workshop:
-    return factories.save(Workshop(name=f"Atelier {next(_names)}", **fields))
-
-
 def sessions(of: Workshop, *held: tuple[date, int, int]) -> None:
-    factories.save(
-        *(
-            WorkshopSession(workshop=of, held_on=day, children_present=c, parents_present=p)
-            for day, c, p in held
-        )
-    )
+    """Sessions of the workshop `of`, each (day, children, parents)."""
+    for day, children, parents in held:
+        workshop_session(day, workshop=of, children_present=children, parents_present=parents)
 
 
 def test_a_quarter_plans_its_three_first_wednesdays_and_counts_the_sessions_held():
@@ -300,22 +286,13 @@ def test_organisations_by_kind_of_a_municipality_include_regional_bodies():
 
 def test_training_counts_sessions_hours_and_participations():
     one, two, three = factories.person(), factories.person(), factories.person()
-    course = factories.save(Training(title="Base", audience=TrainingAudience.REFERENTS))
-    factories.save(
-        TrainingSession(
-            training=course,
-            held_on=date(2025, 2, 6),
-            hours=Decimal("6.0"),
-            participants=[one, two],
-            external_participants=3,
-        ),
-        TrainingSession(
-            training=course, held_on=date(2025, 3, 6), hours=Decimal("3.5"), participants=[one]
-        ),
-        TrainingSession(
-            training=course, held_on=date(2024, 3, 6), hours=Decimal("2.0"), participants=[three]
-        ),
+    course = training("Base", audience=TrainingAudience.REFERENTS)
+    session = partial(training_session, training=course)
+    session(
+        date(2025, 2, 6), hours=Decimal("6.0"), participants=[one, two], external_participants=3
     )
+    session(date(2025, 3, 6), hours=Decimal("3.5"), participants=[one])
+    session(date(2024, 3, 6), hours=Decimal("2.0"), participants=[three])
 
     result = figures.training(db.session, YEAR_2025, TODAY)
 
@@ -335,21 +312,12 @@ def test_referents_trained_share_counts_active_referents_trained_within_the_peri
     trained_before = factories.referent(municipality=elsewhere)
     factories.referent(municipality=elsewhere)
     former = factories.referent(municipality=here, ends_on=date(2025, 5, 31))
-    course = factories.save(Training(title="Base", audience=TrainingAudience.REFERENTS))
-    factories.save(
-        TrainingSession(
-            training=course,
-            held_on=date(2025, 4, 3),
-            hours=Decimal("6.0"),
-            participants=[trained_here.person, former.person],
-        ),
-        TrainingSession(
-            training=course,
-            held_on=date(2024, 4, 3),
-            hours=Decimal("6.0"),
-            participants=[trained_before.person, untrained_here.person],
-        ),
-    )
+    course = training("Base", audience=TrainingAudience.REFERENTS)
+    for held_on, participants in [
+        (date(2025, 4, 3), [trained_here.person, former.person]),
+        (date(2024, 4, 3), [trained_before.person, untrained_here.person]),
+    ]:
+        training_session(held_on, training=course, hours=Decimal("6.0"), participants=participants)
 
     everywhere = figures.training(db.session, YEAR_2025, TODAY)
     local = figures.training(db.session, Period.year(2025, here.id), TODAY)
@@ -369,26 +337,12 @@ def test_awareness_actions_by_municipality_with_zone_wide_ones_last():
         (None, date(2025, 11, 25), 1000),
         (esneux, date(2024, 6, 21), 400),
     ]:
-        factories.save(
-            AwarenessAction(
-                title=f"Action {next(_names)}",
-                municipality=where,
-                occasion=Occasion.LOCAL_EVENT,
-                held_on=day,
-                public_reached=public,
-            )
+        awareness_action(
+            f"Action {day} {public}", municipality=where, held_on=day, public_reached=public
         )
-    factories.save(
-        CommunicationMaterial(
-            title="Dépliant", kind=MaterialKind.FLYER, quantity=500, issued_on=date(2025, 3, 1)
-        ),
-        CommunicationMaterial(
-            title="Page web", kind=MaterialKind.WEB_PAGE, issued_on=date(2025, 2, 1)
-        ),
-        CommunicationMaterial(
-            title="Affiche", kind=MaterialKind.POSTER, quantity=50, issued_on=date(2024, 3, 1)
-        ),
-    )
+    material("Dépliant", kind=MaterialKind.FLYER, quantity=500, issued_on=date(2025, 3, 1))
+    material("Page web", kind=MaterialKind.WEB_PAGE, quantity=None, issued_on=date(2025, 2, 1))
+    material("Affiche", kind=MaterialKind.POSTER, quantity=50, issued_on=date(2024, 3, 1))
 
     result = figures.awareness(db.session, YEAR_2025, TODAY)
     in_esneux = figures.awareness(db.session, Period.year(2025, esneux.id), TODAY)
@@ -403,28 +357,16 @@ def test_awareness_actions_by_municipality_with_zone_wide_ones_last():
 # --- agreements -----------------------------------------------------------------------------
 
 
-def agreement(organisation, valid_from: date, valid_until: date | None, title: str) -> Agreement:
-    return factories.save(
-        Agreement(
-            organisation=organisation,
-            kind=AgreementKind.PARTNERSHIP,
-            title=title,
-            valid_from=valid_from,
-            valid_until=valid_until,
-        )
-    )
-
-
 def test_agreements_expiring_within_ninety_days_soonest_first():
     greova = factories.organisation("Groupement régional", short_name="GREOVA")
     pole = factories.organisation("Pôle de ressources")
     start = date(2025, 1, 1)
-    agreement(pole, start, date(2026, 1, 13), "Day ninety")
-    agreement(greova, start, date(2025, 11, 30), "Soonest")
-    agreement(greova, start, date(2026, 1, 14), "Day ninety-one")
-    agreement(greova, start, None, "Open-ended")
-    agreement(greova, start, date(2025, 10, 1), "Already ended")
-    agreement(greova, date(2025, 11, 1), date(2025, 12, 1), "Not yet in force")
+    agreement("Day ninety", pole, start, date(2026, 1, 13))
+    agreement("Soonest", greova, start, date(2025, 11, 30))
+    agreement("Day ninety-one", greova, start, date(2026, 1, 14))
+    agreement("Open-ended", greova, start, None)
+    agreement("Already ended", greova, start, date(2025, 10, 1))
+    agreement("Not yet in force", greova, date(2025, 11, 1), date(2025, 12, 1))
 
     expiring = figures.agreements(db.session, YEAR_2025, date(2025, 10, 15)).expiring
 
@@ -441,11 +383,11 @@ def test_agreements_active_at_the_end_of_the_period_and_ended_within_it():
         factories.organisation(municipality=here),
         factories.organisation(municipality=elsewhere),
     )
-    agreement(regional, date(2024, 10, 1), None, "Open-ended")
-    agreement(local, date(2025, 1, 1), date(2025, 12, 31), "Ends on the last day")
-    agreement(other, date(2025, 2, 1), date(2026, 12, 31), "Goes on")
-    agreement(local, date(2024, 1, 1), date(2025, 6, 30), "Ended mid-year")
-    agreement(other, date(2026, 1, 1), None, "Starts next year")
+    agreement("Open-ended", regional, date(2024, 10, 1), None)
+    agreement("Ends on the last day", local, date(2025, 1, 1), date(2025, 12, 31))
+    agreement("Goes on", other, date(2025, 2, 1), date(2026, 12, 31))
+    agreement("Ended mid-year", local, date(2024, 1, 1), date(2025, 6, 30))
+    agreement("Starts next year", other, date(2026, 1, 1), None)
 
     everywhere = figures.agreements(db.session, YEAR_2025, TODAY)
     in_here = figures.agreements(db.session, Period.year(2025, here.id), TODAY)

@@ -5,20 +5,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from models import db
-from models.agreements import Agreement, AgreementKind, AgreementStatus
+from models.agreements import Agreement, AgreementStatus
 from tests import factories
+from tests.factories import agreement
 
 UPCOMING, ACTIVE, ENDED = AgreementStatus.UPCOMING, AgreementStatus.ACTIVE, AgreementStatus.ENDED
 TODAY = date(2025, 6, 15)
 DAY = timedelta(days=1)
-
-
-def agreement(**fields) -> Agreement:
-    fields.setdefault("organisation", fields.get("organisation") or factories.organisation())
-    fields.setdefault("kind", AgreementKind.PARTNERSHIP)
-    fields.setdefault("title", "Convention de partenariat")
-    fields.setdefault("valid_from", date(2025, 1, 1))
-    return factories.save(Agreement(**fields))
 
 
 @pytest.mark.parametrize(

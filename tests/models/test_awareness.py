@@ -105,15 +105,8 @@ def test_the_database_refuses_negative_counts():
 
 
 def test_a_material_used_by_an_action_cannot_be_deleted_even_bypassing_the_screens():
-    flyer = factories.save(_material())
-    factories.save(
-        AwarenessAction(
-            title="Stand",
-            occasion=Occasion.LOCAL_EVENT,
-            held_on=date(2025, 1, 1),
-            materials=[flyer],
-        )
-    )
+    flyer = factories.material()
+    factories.awareness_action(materials=[flyer])
     with pytest.raises(IntegrityError):
         db.session.execute(
             delete(CommunicationMaterial).where(CommunicationMaterial.id == flyer.id)
@@ -122,17 +115,8 @@ def test_a_material_used_by_an_action_cannot_be_deleted_even_bypassing_the_scree
 
 
 def test_deleting_an_action_removes_its_links_only():
-    flyer = factories.save(_material())
-    partner = factories.organisation("GREOVA")
-    record = factories.save(
-        AwarenessAction(
-            title="Stand",
-            occasion=Occasion.LOCAL_EVENT,
-            held_on=date(2025, 1, 1),
-            materials=[flyer],
-            partners=[partner],
-        )
-    )
+    flyer, partner = factories.material(), factories.organisation("GREOVA")
+    record = factories.awareness_action(materials=[flyer], partners=[partner])
     # A database-level delete, as a migration or a console would do it.
     db.session.execute(text("DELETE FROM awareness_action WHERE id = :id"), {"id": record.id})
     db.session.commit()

@@ -5,31 +5,17 @@ from sqlalchemy.exc import IntegrityError
 
 from models import db
 from models.children import Workshop, WorkshopSession, first_wednesdays
-from tests import factories
+from tests.factories import workshop, workshop_session
 
+# The first Wednesday of each month of 2025, January to December.
 FIRST_WEDNESDAYS_2025 = [
-    date(2025, 1, 1),
-    date(2025, 2, 5),
-    date(2025, 3, 5),
-    date(2025, 4, 2),
-    date(2025, 5, 7),
-    date(2025, 6, 4),
-    date(2025, 7, 2),
-    date(2025, 8, 6),
-    date(2025, 9, 3),
-    date(2025, 10, 1),
-    date(2025, 11, 5),
-    date(2025, 12, 3),
+    date(2025, month, day) for month, day in enumerate([1, 5, 5, 2, 7, 4, 2, 6, 3, 1, 5, 3], 1)
 ]
 
 
-def workshop(**fields) -> Workshop:
-    fields.setdefault("name", "La cabane")
-    return factories.save(Workshop(**fields))
-
-
 def held(cabane: Workshop, *days: date) -> None:
-    factories.save(*(WorkshopSession(workshop=cabane, held_on=day) for day in days))
+    for day in days:
+        workshop_session(day, workshop=cabane)
 
 
 def test_first_wednesdays_of_2025():
