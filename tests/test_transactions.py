@@ -11,7 +11,7 @@ from backoffice.cli import Commands
 from models import db
 from models.accounts import LoginAttempt, User
 from models.audit import AuditAction, AuditEntry
-from tests.conftest import login
+from tests.helpers import login
 
 
 def committed(model) -> int:
