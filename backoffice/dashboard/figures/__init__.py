@@ -8,7 +8,7 @@ shows on hover and the tests check on crafted data.
 """
 
 from .network import network, training
-from .occupancy import housing
+from .housing import housing
 from .outreach import agreements, awareness
 from .results import (
     AgreementFigures,
