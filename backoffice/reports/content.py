@@ -20,6 +20,7 @@ from models.network import Municipality, Organisation
 
 from .. import labels
 from ..dashboard import charts, figures, one_decimal, percent
+from ..dashboard.figures.conditions import overlaps
 from ..dashboard.period import Period
 
 
@@ -73,16 +74,12 @@ def build(year: int, today: date) -> Report:
     partners = _organisation_names(
         select(Organisation.name, Organisation.short_name)
         .join(Agreement, Agreement.organisation_id == Organisation.id)
-        .where(Agreement.valid_from <= period.end)
-        .where((Agreement.valid_until.is_(None)) | (Agreement.valid_until >= period.start))
+        .where(overlaps(Agreement.valid_from, Agreement.valid_until, period))
     )
     providers = _organisation_names(
         select(Organisation.name, Organisation.short_name)
         .join(HousingUnit, HousingUnit.provider_id == Organisation.id)
-        .where(HousingUnit.available_from <= period.end)
-        .where(
-            (HousingUnit.available_until.is_(None)) | (HousingUnit.available_until >= period.start)
-        )
+        .where(overlaps(HousingUnit.available_from, HousingUnit.available_until, period))
     )
     workshops = session.scalars(
         select(Workshop).where(Workshop.active).order_by(Workshop.name)

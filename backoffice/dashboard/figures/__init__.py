@@ -7,9 +7,10 @@ returns a frozen dataclass. The definitions in the docstrings are the ones the d
 shows on hover and the tests check on crafted data.
 """
 
-from .network import network, training
+from .agreements import agreements
+from .awareness import awareness
 from .housing import housing
-from .outreach import agreements, awareness
+from .network import network
 from .results import (
     AgreementFigures,
     AwarenessFigures,
@@ -22,6 +23,7 @@ from .results import (
     Occupancy,
     TrainingFigures,
 )
+from .training import training
 from .workshops import children
 
 __all__ = [

@@ -15,16 +15,16 @@ from models.children import Workshop, WorkshopSession, first_wednesdays
 
 from ..period import Period
 from .conditions import (
-    _of_municipality,
-    _ratio,
-    _within,
+    of_municipality,
+    ratio,
+    within,
 )
 from .results import ChildrenFigures, MonthlyAttendance
 
 
 def children(session: Session, period: Period, today: date) -> ChildrenFigures:
     """Count the workshop sessions planned and held, and the children and parents present."""
-    of_municipality = _of_municipality(Workshop.municipality_id, period)
+    in_municipality = of_municipality(Workshop.municipality_id, period)
     year = extract("year", WorkshopSession.held_on)
     month = extract("month", WorkshopSession.held_on)
     rows = session.execute(
@@ -36,7 +36,7 @@ def children(session: Session, period: Period, today: date) -> ChildrenFigures:
             func.coalesce(func.sum(WorkshopSession.parents_present), 0),
         )
         .join(Workshop, Workshop.id == WorkshopSession.workshop_id)
-        .where(_within(WorkshopSession.held_on, period), of_municipality)
+        .where(within(WorkshopSession.held_on, period), in_municipality)
         .group_by(year, month)
     )
     held_in = {
@@ -47,7 +47,7 @@ def children(session: Session, period: Period, today: date) -> ChildrenFigures:
     held = sum(month.sessions for month in monthly)
     present = sum(month.children for month in monthly)
     parents = sum(month.parents for month in monthly)
-    workshops = session.scalar(select(func.count()).where(Workshop.active, of_municipality))
+    workshops = session.scalar(select(func.count()).where(Workshop.active, in_municipality))
     planned_days = [
         day
         for year_ in range(period.start.year, period.end.year + 1)
@@ -59,7 +59,7 @@ def children(session: Session, period: Period, today: date) -> ChildrenFigures:
         sessions_planned=workshops * len(planned_days),
         children_present=present,
         parents_present=parents,
-        children_per_session=_ratio(present, held),
-        parents_per_session=_ratio(parents, held),
+        children_per_session=ratio(present, held),
+        parents_per_session=ratio(parents, held),
         monthly=monthly,
     )
