@@ -198,15 +198,19 @@ def _workshop_sentence(workshop: Workshop, chi) -> str:
     )
 
 
+def _figures(title: str, rows: list[list]) -> Table:
+    """A table of named figures: a figure per row, its value beside it."""
+    return Table(title, [gettext("Figure"), gettext("Value")], rows)
+
+
 def _axes(net, tra, awa, hou, chi, agr) -> list[Axis]:
-    figure, value = gettext("Figure"), gettext("Value")
+    value = gettext("Value")
     return [
         Axis(
             gettext("1. Training of professionals"),
             [
-                Table(
+                _figures(
                     gettext("Training"),
-                    [figure, value],
                     [
                         [gettext("Training sessions"), tra.sessions],
                         [gettext("Hours of training"), one_decimal(float(tra.hours))],
@@ -220,9 +224,8 @@ def _axes(net, tra, awa, hou, chi, agr) -> list[Axis]:
         Axis(
             gettext("2. Pooling resources for emergency housing"),
             [
-                Table(
+                _figures(
                     gettext("Emergency housing"),
-                    [figure, value],
                     [
                         [gettext("Nights occupied"), hou.nights_occupied],
                         [gettext("Nights available"), hou.nights_available],
@@ -248,9 +251,8 @@ def _axes(net, tra, awa, hou, chi, agr) -> list[Axis]:
         Axis(
             gettext("3. Support groups for children and young people"),
             [
-                Table(
+                _figures(
                     gettext("Workshops"),
-                    [figure, value],
                     [
                         [gettext("Sessions held"), chi.sessions_held],
                         [gettext("Sessions planned"), chi.sessions_planned],
@@ -264,9 +266,8 @@ def _axes(net, tra, awa, hou, chi, agr) -> list[Axis]:
         Axis(
             gettext("4. Common intervention protocols and the network"),
             [
-                Table(
+                _figures(
                     gettext("Network"),
-                    [figure, value],
                     [
                         [gettext("Active referents"), net.referents],
                         [gettext("Platform members"), net.platform_members],
