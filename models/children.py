@@ -17,9 +17,9 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from .base import Record, db, not_negative
+from .base import Record, db, not_negative, period_ordered
 from .network import Municipality, Organisation
 
 OLDEST_AGE = 18  # the groups are for minors
@@ -62,6 +62,7 @@ class Workshop(Record, db.Model):
             name="max_age_of_a_minor",
             info={"field": "max_age", "rule": "age_range"},
         ),
+        period_ordered("starts_on", "ends_on"),
     )
 
     name: Mapped[str] = mapped_column(String(200), unique=True)
@@ -74,6 +75,9 @@ class Workshop(Record, db.Model):
     )
     parents_reception: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
     active: Mapped[bool] = mapped_column(default=True, server_default=text("true"))
+    # Held from starts_on until ends_on (included): the sessions planned in a period read these.
+    starts_on: Mapped[date] = mapped_column(default=date.today)
+    ends_on: Mapped[date | None]
 
     municipality: Mapped[Municipality | None] = relationship()
     facilitators: Mapped[list[Organisation]] = relationship(
@@ -83,6 +87,11 @@ class Workshop(Record, db.Model):
     sessions: Mapped[list[WorkshopSession]] = relationship(
         back_populates="workshop", order_by="WorkshopSession.held_on", passive_deletes="all"
     )
+
+    @validates("starts_on")
+    def _starts_the_day_recorded(self, _key: str, starts_on: date | None) -> date:
+        """A workshop recorded without its first day starts the day it is recorded."""
+        return starts_on or date.today()
 
     @property
     def age_range(self) -> str:

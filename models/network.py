@@ -6,7 +6,7 @@ import enum
 from datetime import date
 
 from sqlalchemy import Column, ForeignKey, Index, String, Table, Text, text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from .base import Record, db, one_of, period_ordered
 
@@ -45,7 +45,7 @@ class Organisation(Record, db.Model):
     """A partner organisation; regional bodies belong to no single municipality."""
 
     __tablename__ = "organisation"
-    __table_args__ = (one_of("kind", OrganisationKind),)
+    __table_args__ = (one_of("kind", OrganisationKind), period_ordered("joined_on", "left_on"))
 
     name: Mapped[str] = mapped_column(String(200), unique=True)
     short_name: Mapped[str | None] = mapped_column(String(40))
@@ -58,8 +58,16 @@ class Organisation(Record, db.Model):
     email: Mapped[str | None] = mapped_column(String(200))
     website: Mapped[str | None] = mapped_column(String(300))
     active: Mapped[bool] = mapped_column(default=True, server_default=text("true"))
+    # In the network from joined_on until left_on (included): the figures of a period read these.
+    joined_on: Mapped[date] = mapped_column(default=date.today, index=True)
+    left_on: Mapped[date | None]
 
     municipality: Mapped[Municipality | None] = relationship()
+
+    @validates("joined_on")
+    def _joins_the_day_recorded(self, _key: str, joined_on: date | None) -> date:
+        """An organisation recorded without the day it joined joins the day it is recorded."""
+        return joined_on or date.today()
 
     def __str__(self) -> str:
         return self.short_name or self.name

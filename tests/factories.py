@@ -16,6 +16,8 @@ from models.network import (
 )
 
 _counter = itertools.count(1)
+# Records whose own dates do not matter to a test are there since long before its periods.
+LONG_AGO = date(2000, 1, 1)
 
 
 def save(*records):
@@ -36,6 +38,7 @@ def municipality(name: str | None = None, **fields) -> Municipality:
 
 def organisation(name: str | None = None, **fields) -> Organisation:
     fields.setdefault("kind", OrganisationKind.ASSOCIATION)
+    fields.setdefault("joined_on", LONG_AGO)
     return save(Organisation(name=name or f"Organisation {next(_counter)}", **fields))
 
 

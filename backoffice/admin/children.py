@@ -45,6 +45,8 @@ class WorkshopView(BackofficeModelView):
         "municipality",
         "parents_reception",
         "facilitators",
+        "starts_on",
+        "ends_on",
         "active",
     )
     column_export_list = column_details_list
@@ -70,6 +72,8 @@ class WorkshopView(BackofficeModelView):
         "parents_reception": _("Parents' reception"),
         "facilitators": _("Facilitating organisations"),
         "active": _("Active"),
+        "starts_on": _("Held from"),
+        "ends_on": _("Held until"),
     }
     column_descriptions = {"parents_reception": PARENTS_RECEPTION}
     form_columns = column_details_list

@@ -43,6 +43,8 @@ class OrganisationView(BackofficeModelView):
         "phone",
         "email",
         "website",
+        "joined_on",
+        "left_on",
         "active",
     )
     column_export_list = column_details_list
@@ -61,9 +63,12 @@ class OrganisationView(BackofficeModelView):
         "email": _("E-mail"),
         "website": _("Website"),
         "active": _("Active"),
+        "joined_on": _("In the network from"),
+        "left_on": _("In the network until"),
     }
     form_columns = column_details_list
     form_choices = {"kind": choices(ORGANISATION_KINDS)}
+
 
 
 class PersonView(BackofficeModelView):

@@ -23,6 +23,7 @@ def load(year: int, net: DemoNetwork) -> None:
         place="Espace famille, Chaudfontaine",
         municipality=net.municipalities["Chaudfontaine"],
         parents_reception=True,
+        starts_on=date(year - 1, 9, 1),
         facilitators=[net.organisations["ssm"], net.organisations["sapv"]],
     )
     db.session.add(workshop)

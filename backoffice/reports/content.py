@@ -82,11 +82,10 @@ def build(year: int, today: date) -> Report:
         .where(overlaps(HousingUnit.available_from, HousingUnit.available_until, period))
     )
     workshops = session.scalars(
-        select(Workshop).where(Workshop.active).order_by(Workshop.name)
+        select(Workshop)
+        .where(overlaps(Workshop.starts_on, Workshop.ends_on, period))
+        .order_by(Workshop.name)
     ).all()
-    organisations = session.scalar(
-        select(func.count()).select_from(Organisation).where(Organisation.active)
-    )
 
     sentences = [
         gettext(
@@ -99,7 +98,7 @@ def build(year: int, today: date) -> Report:
         _platform_sentence(net),
         gettext(
             "A full overview of the extended network of partners: %(n)d organisations;",
-            n=organisations,
+            n=net.organisations,
         ),
         gettext(
             "A training plan for the intrafamily-violence referents and the first-line "

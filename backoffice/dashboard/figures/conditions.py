@@ -23,9 +23,9 @@ from ..period import Period
 # --- shared conditions ---------------------------------------------------------------
 
 
-def active_on(record, day: date) -> ColumnElement[bool]:
-    """Rows of a record with starts_on and an optional, inclusive ends_on that cover `day`."""
-    return and_(record.starts_on <= day, or_(record.ends_on.is_(None), record.ends_on >= day))
+def active_on(starts, ends, day: date) -> ColumnElement[bool]:
+    """Rows whose span starts..ends (ends inclusive, None while open) covers `day`."""
+    return and_(starts <= day, or_(ends.is_(None), ends >= day))
 
 
 def overlaps(starts, ends, period: Period) -> ColumnElement[bool]:

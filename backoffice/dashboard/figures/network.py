@@ -1,4 +1,4 @@
-"""Network figures: referents, platform members and meetings, organisations."""
+"""Network figures: referents, platform members and meetings, organisations, protocols."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from models.network import (
     ReferentAppointment,
     meeting_attendee,
 )
+from models.protocols import InterventionProtocol
 
 from ..period import Period
 from .conditions import (
@@ -34,7 +35,9 @@ from .results import NetworkFigures
 
 def network(session: Session, period: Period, today: date) -> NetworkFigures:
     """Count referents, platform members, meetings and partner organisations."""
-    referent_active = active_on(ReferentAppointment, period.end)
+    referent_active = active_on(
+        ReferentAppointment.starts_on, ReferentAppointment.ends_on, period.end
+    )
     per_municipality = by_municipality(
         session,
         period,
@@ -46,7 +49,11 @@ def network(session: Session, period: Period, today: date) -> NetworkFigures:
         .where(referent_active, of_municipality(ReferentAppointment.municipality_id, period))
         .group_by(ReferentAppointment.appointed_by)
     )
-    members = session.scalar(select(func.count()).where(active_on(PlatformMembership, period.end)))
+    members = session.scalar(
+        select(func.count()).where(
+            active_on(PlatformMembership.starts_on, PlatformMembership.ends_on, period.end)
+        )
+    )
     meetings, attendances = session.execute(
         select(
             func.count(func.distinct(PlatformMeeting.id)), func.count(meeting_attendee.c.person_id)
@@ -58,11 +65,14 @@ def network(session: Session, period: Period, today: date) -> NetworkFigures:
     by_kind = session.execute(
         select(Organisation.kind, kinds)
         .where(
-            Organisation.active,
+            active_on(Organisation.joined_on, Organisation.left_on, period.end),
             of_municipality(Organisation.municipality_id, period, or_regional=True),
         )
         .group_by(Organisation.kind)
         .order_by(kinds.desc(), Organisation.kind)
+    )
+    protocols = session.scalar(
+        select(func.count()).where(InterventionProtocol.adopted_on <= period.end)
     )
     return NetworkFigures(
         referents=sum(count for _, count in per_municipality),
@@ -73,4 +83,5 @@ def network(session: Session, period: Period, today: date) -> NetworkFigures:
         meetings_expected=period.quarters(),
         attendance_rate=ratio(ratio(attendances, meetings), members),
         organisations_by_kind=[(kind, count) for kind, count in by_kind],
+        protocols_adopted=protocols,
     )

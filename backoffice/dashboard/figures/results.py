@@ -25,9 +25,16 @@ class NetworkFigures:
     # Average attendees per meeting held / platform members, as a fraction 0..1;
     # None when no meeting was held or nobody is a member.
     attendance_rate: float | None
-    # (organisation kind code, count) of active organisations, most numerous first; with a
-    # municipality: the organisations of that municipality plus those of none (regional).
+    # (organisation kind code, count) of the organisations in the network on the period's
+    # last day (joined_on <= end and (left_on is null or left_on >= end)), most numerous
+    # first; with a municipality: that municipality's plus those of none (regional).
     organisations_by_kind: list[tuple[str, int]]
+    # Intervention protocols adopted on or before the period's last day.
+    protocols_adopted: int = 0
+
+    @property
+    def organisations(self) -> int:
+        return sum(count for _, count in self.organisations_by_kind)
 
 
 @dataclass(frozen=True)
@@ -134,7 +141,8 @@ class ChildrenFigures:
     # Workshop sessions held within the period (workshops of the municipality if chosen).
     sessions_held: int
     # Sessions planned by the workshops' rule: the first Wednesdays of the months within
-    # the period (models.children.first_wednesdays) for each active workshop.
+    # the period (models.children.first_wednesdays) for each workshop, on the days it was
+    # held (starts_on..ends_on).
     sessions_planned: int
     children_present: int
     parents_present: int

@@ -49,7 +49,7 @@ def training(session: Session, period: Period, today: date) -> TrainingFigures:
     trained = case((referent.in_(select(participants.c.person_id)), referent))
     active_referents, trained_referents = session.execute(
         select(func.count(func.distinct(referent)), func.count(func.distinct(trained))).where(
-            active_on(ReferentAppointment, period.end),
+            active_on(ReferentAppointment.starts_on, ReferentAppointment.ends_on, period.end),
             of_municipality(ReferentAppointment.municipality_id, period),
         )
     ).one()

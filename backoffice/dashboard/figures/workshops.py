@@ -16,10 +16,21 @@ from models.children import Workshop, WorkshopSession, first_wednesdays
 from ..period import Period
 from .conditions import (
     of_municipality,
+    overlaps,
     ratio,
     within,
 )
 from .results import ChildrenFigures, MonthlyAttendance
+
+
+def _planned_sessions(first: date, last: date) -> int:
+    """The first Wednesdays of the months between two days, both included."""
+    return sum(
+        1
+        for year in range(first.year, last.year + 1)
+        for day in first_wednesdays(year)
+        if first <= day <= last
+    )
 
 
 def children(session: Session, period: Period, today: date) -> ChildrenFigures:
@@ -47,16 +58,19 @@ def children(session: Session, period: Period, today: date) -> ChildrenFigures:
     held = sum(month.sessions for month in monthly)
     present = sum(month.children for month in monthly)
     parents = sum(month.parents for month in monthly)
-    workshops = session.scalar(select(func.count()).where(Workshop.active, in_municipality))
-    planned_days = [
-        day
-        for year_ in range(period.start.year, period.end.year + 1)
-        for day in first_wednesdays(year_)
-        if period.start <= day <= period.end
-    ]
+    # A handful of workshops: each one's rule is read for the days it was held in the period.
+    spans = session.execute(
+        select(Workshop.starts_on, Workshop.ends_on).where(
+            overlaps(Workshop.starts_on, Workshop.ends_on, period), in_municipality
+        )
+    )
+    planned = sum(
+        _planned_sessions(max(period.start, starts), min(period.end, ends or period.end))
+        for starts, ends in spans
+    )
     return ChildrenFigures(
         sessions_held=held,
-        sessions_planned=workshops * len(planned_days),
+        sessions_planned=planned,
         children_present=present,
         parents_present=parents,
         children_per_session=ratio(present, held),
