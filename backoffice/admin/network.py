@@ -70,7 +70,6 @@ class OrganisationView(BackofficeModelView):
     form_choices = {"kind": choices(ORGANISATION_KINDS)}
 
 
-
 class PersonView(BackofficeModelView):
     area = "network"
     column_list = ("last_name", "first_name", "job_title", "organisation", "email", "phone")

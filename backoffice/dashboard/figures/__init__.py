@@ -7,6 +7,11 @@ returns a frozen dataclass. The definitions in the docstrings are the ones the d
 shows on hover and the tests check on crafted data.
 """
 
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from ..period import Period
 from .agreements import agreements
 from .awareness import awareness
 from .housing import housing
@@ -21,6 +26,7 @@ from .results import (
     MonthlyOccupancy,
     NetworkFigures,
     Occupancy,
+    PeriodFigures,
     TrainingFigures,
 )
 from .training import training
@@ -36,11 +42,25 @@ __all__ = [
     "MonthlyOccupancy",
     "NetworkFigures",
     "Occupancy",
+    "PeriodFigures",
     "TrainingFigures",
     "agreements",
     "awareness",
     "children",
     "housing",
     "network",
+    "of_period",
     "training",
 ]
+
+
+def of_period(session: Session, period: Period, today: date) -> PeriodFigures:
+    """Compute every axis' figures of `period`."""
+    return PeriodFigures(
+        network=network(session, period, today),
+        training=training(session, period, today),
+        awareness=awareness(session, period, today),
+        housing=housing(session, period, today),
+        children=children(session, period, today),
+        agreements=agreements(session, period, today),
+    )

@@ -169,3 +169,15 @@ class AgreementFigures:
     expiring: list[ExpiringAgreement]
     # Agreements whose valid_until falls within the period.
     ended: int
+
+
+@dataclass(frozen=True)
+class PeriodFigures:
+    """Every axis' figures of one period, as the yearly report reads them."""
+
+    network: NetworkFigures
+    training: TrainingFigures
+    awareness: AwarenessFigures
+    housing: HousingFigures
+    children: ChildrenFigures
+    agreements: AgreementFigures
