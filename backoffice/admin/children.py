@@ -40,6 +40,10 @@ class WorkshopView(BackofficeModelView):
         "name",
         "min_age",
         "max_age",
+        "week_of_month",
+        "weekday",
+        "starts_at",
+        "ends_at",
         "schedule",
         "place",
         "municipality",
@@ -65,7 +69,11 @@ class WorkshopView(BackofficeModelView):
         "age_range": _("Ages"),
         "min_age": _("Minimum age"),
         "max_age": _("Maximum age"),
-        "schedule": _("Schedule"),
+        "week_of_month": _("Week of the month"),
+        "weekday": _("Day of the week"),
+        "starts_at": _("From (time)"),
+        "ends_at": _("Until (time)"),
+        "schedule": _("Notes on the schedule"),
         "place": _("Place"),
         "municipality": _("Municipality"),
         "municipality.name": _("Municipality"),
@@ -76,11 +84,31 @@ class WorkshopView(BackofficeModelView):
         "ends_on": _("Held until"),
     }
     column_descriptions = {"parents_reception": PARENTS_RECEPTION}
+    column_choices = form_choices = {
+        "week_of_month": [
+            (1, _("First")),
+            (2, _("Second")),
+            (3, _("Third")),
+            (4, _("Fourth")),
+            (-1, _("Last")),
+        ],
+        "weekday": [
+            (0, _("Monday")),
+            (1, _("Tuesday")),
+            (2, _("Wednesday")),
+            (3, _("Thursday")),
+            (4, _("Friday")),
+            (5, _("Saturday")),
+            (6, _("Sunday")),
+        ],
+    }
     form_columns = column_details_list
     form_args = {
         "min_age": age(),
         "max_age": age(NotBelow("min_age", _("Must not be below the minimum age."))),
-        "schedule": {"description": _("For example: every first Wednesday of the month")},
+        "week_of_month": {"coerce": int},
+        "weekday": {"coerce": int},
+        "schedule": {"description": _("For example: not in July and August")},
         "parents_reception": {"description": PARENTS_RECEPTION},
     }
     form_ajax_refs = {"facilitators": ORGANISATION_LOOKUP}

@@ -140,9 +140,8 @@ class MonthlyAttendance:
 class ChildrenFigures:
     # Workshop sessions held within the period (workshops of the municipality if chosen).
     sessions_held: int
-    # Sessions planned by the workshops' rule: the first Wednesdays of the months within
-    # the period (models.children.first_wednesdays) for each workshop, on the days it was
-    # held (starts_on..ends_on).
+    # Sessions planned by each workshop's rule (e.g. the first Wednesday of every month,
+    # Workshop.meeting_days) on the days of the period it was held (starts_on..ends_on).
     sessions_planned: int
     children_present: int
     parents_present: int

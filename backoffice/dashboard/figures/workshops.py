@@ -11,7 +11,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from models.children import Workshop, WorkshopSession, first_wednesdays
+from models.children import Workshop, WorkshopSession
 
 from ..period import Period
 from .conditions import (
@@ -21,16 +21,6 @@ from .conditions import (
     within,
 )
 from .results import ChildrenFigures, MonthlyAttendance
-
-
-def _planned_sessions(first: date, last: date) -> int:
-    """The first Wednesdays of the months between two days, both included."""
-    return sum(
-        1
-        for year in range(first.year, last.year + 1)
-        for day in first_wednesdays(year)
-        if first <= day <= last
-    )
 
 
 def children(session: Session, period: Period, today: date) -> ChildrenFigures:
@@ -59,15 +49,12 @@ def children(session: Session, period: Period, today: date) -> ChildrenFigures:
     present = sum(month.children for month in monthly)
     parents = sum(month.parents for month in monthly)
     # A handful of workshops: each one's rule is read for the days it was held in the period.
-    spans = session.execute(
-        select(Workshop.starts_on, Workshop.ends_on).where(
+    workshops = session.scalars(
+        select(Workshop).where(
             overlaps(Workshop.starts_on, Workshop.ends_on, period), in_municipality
         )
     )
-    planned = sum(
-        _planned_sessions(max(period.start, starts), min(period.end, ends or period.end))
-        for starts, ends in spans
-    )
+    planned = sum(len(w.meeting_days(period.start, period.end)) for w in workshops)
     return ChildrenFigures(
         sessions_held=held,
         sessions_planned=planned,
