@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from flask import Flask
-from flask_babel import format_decimal, gettext
+from flask_babel import format_decimal, get_locale, gettext
 
 from models import db
 
@@ -36,6 +36,8 @@ class Dashboard:
     hide_small: bool  # counts about victims below SMALL shown as "< 5"
     show_attendance: bool  # children and parents month by month
     charts: list[Chart] = field(default_factory=list)
+    # A published year whose live figures differ: its latest version and the differences.
+    drift: tuple | None = None
 
 
 def build(period: Period, today: date) -> Dashboard:
@@ -61,7 +63,17 @@ def build(period: Period, today: date) -> Dashboard:
         hide_small=hide_small,
         show_attendance=show_attendance,
         charts=charts.charts(housing, children, awareness, show_attendance=show_attendance),
+        drift=_drift(period, today) if full else None,
     )
+
+
+def _drift(period: Period, today: date):
+    """How a whole published year's live figures differ from its latest published version."""
+    from ..reports import publishing
+
+    if period != Period.year(period.start.year):
+        return None
+    return publishing.drift(period.start.year, today, str(get_locale()))
 
 
 def _housing(period: Period, today: date, full: bool):

@@ -123,7 +123,10 @@ def build(year: int, today: date) -> Report:
                     Table(
                         title,
                         [first, year, year - 1, gettext("Change")],
-                        [Row(key, label, value, previous.get(key)) for key, label, value in rows],
+                        [
+                            Row(key, str(label), value, previous.get(key))
+                            for key, label, value in rows
+                        ],
                     )
                     for title, first, rows in axis_tables
                 ],
