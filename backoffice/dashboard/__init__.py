@@ -38,6 +38,39 @@ class Dashboard:
     charts: list[Chart] = field(default_factory=list)
     # A published year whose live figures differ: its latest version and the differences.
     drift: tuple | None = None
+    # The same figures a year earlier, to show each key figure beside it with the change.
+    previous: Earlier | None = None
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """The key figures of the same period one year earlier."""
+
+    period: Period
+    network: figures.NetworkFigures
+    training: figures.TrainingFigures
+    awareness: figures.AwarenessFigures
+    children: figures.ChildrenFigures
+    agreements: figures.AgreementFigures | None
+    housing: figures.HousingFigures | figures.Occupancy | None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A figure's value a year earlier and the change since: "2024: 15 (+2)"."""
+
+    label: str
+    before: values.Value
+    change: values.Value | None
+
+
+def versus(now, before, kind: str = "count", label: str = "") -> Comparison | None:
+    """Compare a figure with its value a year earlier, both of `kind`; None when unknown."""
+    if before is None:
+        return None
+    earlier = values.Value(before, values.Kind(kind))
+    now_value = values.Value(now, values.Kind(kind))
+    return Comparison(label, earlier, now_value.minus(earlier))
 
 
 def build(period: Period, today: date) -> Dashboard:
@@ -64,6 +97,21 @@ def build(period: Period, today: date) -> Dashboard:
         show_attendance=show_attendance,
         charts=charts.charts(housing, children, awareness, show_attendance=show_attendance),
         drift=_drift(period, today) if full else None,
+        previous=_earlier(period.a_year_earlier(), today, full),
+    )
+
+
+def _earlier(period: Period, today: date, full: bool) -> Earlier:
+    session = db.session
+    housing, _ = _housing(period, today, full)
+    return Earlier(
+        period=period,
+        network=figures.network(session, period, today),
+        training=figures.training(session, period, today),
+        awareness=figures.awareness(session, period, today),
+        children=figures.children(session, period, today),
+        agreements=figures.agreements(session, period, today) if full else None,
+        housing=housing,
     )
 
 
@@ -115,3 +163,4 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(one_decimal)
     app.add_template_filter(values.format_value, "value")
     app.add_template_filter(values.format_category, "category")
+    app.add_template_global(versus)
