@@ -4,22 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import (
-    case,
-    func,
-    select,
-)
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from models.agreements import Agreement, AgreementStatus
 from models.network import Organisation
 
 from ..period import Period
-from .conditions import (
-    EXPIRY_NOTICE_DAYS,
-    of_municipality,
-    within,
-)
+from .conditions import EXPIRY_NOTICE_DAYS, of_municipality, within
 from .results import AgreementFigures, ExpiringAgreement
 
 

@@ -4,22 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import (
-    and_,
-    func,
-    select,
-)
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from models.awareness import AwarenessAction, CommunicationMaterial
 from models.network import Municipality
 
 from ..period import Period
-from .conditions import (
-    by_municipality,
-    of_municipality,
-    within,
-)
+from .conditions import by_municipality, of_municipality, within
 from .results import AwarenessFigures
 
 

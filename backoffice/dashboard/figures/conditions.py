@@ -4,19 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import (
-    ColumnElement,
-    and_,
-    func,
-    or_,
-    select,
-    true,
-)
+from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
-from models.network import (
-    Municipality,
-)
+from models.network import Municipality
 
 from ..period import Period
 

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import (
-    and_,
-    func,
-    select,
-)
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from models.network import (
@@ -23,13 +19,7 @@ from models.network import (
 from models.protocols import InterventionProtocol
 
 from ..period import Period
-from .conditions import (
-    active_on,
-    by_municipality,
-    of_municipality,
-    ratio,
-    within,
-)
+from .conditions import active_on, by_municipality, of_municipality, ratio, within
 from .results import NetworkFigures
 
 

@@ -5,23 +5,14 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import (
-    case,
-    func,
-    select,
-)
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from models.network import ReferentAppointment
 from models.training import TrainingSession, training_participant
 
 from ..period import Period
-from .conditions import (
-    active_on,
-    of_municipality,
-    ratio,
-    within,
-)
+from .conditions import active_on, of_municipality, ratio, within
 from .results import TrainingFigures
 
 

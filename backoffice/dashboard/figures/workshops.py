@@ -4,22 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import (
-    extract,
-    func,
-    select,
-)
+from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
 
 from models.children import Workshop, WorkshopSession
 
 from ..period import Period
-from .conditions import (
-    of_municipality,
-    overlaps,
-    ratio,
-    within,
-)
+from .conditions import of_municipality, overlaps, ratio, within
 from .results import ChildrenFigures, MonthlyAttendance
 
 
