@@ -34,7 +34,8 @@ RULES: dict[str, dict[str, str]] = {
     "home": {role: VIEW for role in Role},
     # Partners get a reduced dashboard: see `sees_full_dashboard` and `housing_period`.
     "dashboard": {role: VIEW for role in Role},
-    "report": {Role.ADMINISTRATOR: VIEW, Role.SECRETARIAT: VIEW, Role.COORDINATOR: VIEW},
+    # The coordinator publishes the yearly report to the funders.
+    "report": {Role.ADMINISTRATOR: VIEW, Role.SECRETARIAT: VIEW, Role.COORDINATOR: EDIT},
     "overview": {role: VIEW for role in Role},
     "own_account": {role: EDIT for role in Role},
     "network": _EVERYONE_EDITS_BUT_PARTNERS,

@@ -7,7 +7,7 @@ transaction), so no screen, command or bulk action can change a record unrecorde
 from __future__ import annotations
 
 import enum
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 
 from flask import has_request_context, request
@@ -32,7 +32,7 @@ def _address() -> str | None:
 
 
 def _plain(value):
-    if isinstance(value, datetime | date):
+    if isinstance(value, datetime | date | time):
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)

@@ -34,6 +34,7 @@ def generate(session, scale: int = 20, years: int = 10, seed: int = 7) -> int:
                 ["cpas", "association", "school", "mental_health", "municipal_social_service"]
             ),
             municipality=rng.choice(towns + [None]),
+            joined_on=start,
         )
         for i in range(25 * scale)
     ]
@@ -66,7 +67,12 @@ def generate(session, scale: int = 20, years: int = 10, seed: int = 7) -> int:
     ]
     session.add_all(units)
     workshops = [
-        Workshop(name=f"Atelier {i:03d}", municipality=rng.choice(towns), parents_reception=True)
+        Workshop(
+            name=f"Atelier {i:03d}",
+            municipality=rng.choice(towns),
+            parents_reception=True,
+            starts_on=start,
+        )
         for i in range(scale)
     ]
     session.add_all(workshops)

@@ -14,6 +14,7 @@ from . import (  # noqa: F401
     housing,
     network,
     protocols,
+    reports,
     training,
 )
 from .base import Base, db  # noqa: F401

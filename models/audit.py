@@ -20,6 +20,7 @@ class AuditAction(enum.StrEnum):
     LOGIN_FAILED = "login_failed"
     LOGOUT = "logout"
     DENIED = "denied"
+    PUBLISH = "publish"
 
 
 class AuditEntry(db.Model):

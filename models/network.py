@@ -6,7 +6,7 @@ import enum
 from datetime import date
 
 from sqlalchemy import Index, String, Text, text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from .base import Record, link_table, not_before, one_of, refers_to
 
@@ -55,8 +55,16 @@ class Organisation(Record):
     email: Mapped[str | None] = mapped_column(String(200))
     website: Mapped[str | None] = mapped_column(String(300))
     active: Mapped[bool] = mapped_column(default=True, server_default=text("true"))
+    # In the network from joined_on until left_on (included): the figures of a period read these.
+    joined_on: Mapped[date] = mapped_column(default=date.today, index=True)
+    left_on: Mapped[date | None] = not_before("joined_on")
 
     municipality: Mapped[Municipality | None] = relationship()
+
+    @validates("joined_on")
+    def _joins_the_day_recorded(self, _key: str, joined_on: date | None) -> date:
+        """An organisation recorded without the day it joined joins the day it is recorded."""
+        return joined_on or date.today()
 
     def __str__(self) -> str:
         return self.short_name or self.name

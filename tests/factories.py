@@ -24,6 +24,8 @@ from models.protocols import InterventionProtocol
 from models.training import Training, TrainingAudience, TrainingSession
 
 _counter = itertools.count(1)
+# Records whose own dates do not matter to a test are there since long before its periods.
+LONG_AGO = date(2000, 1, 1)
 
 
 def save(*records):
@@ -44,6 +46,7 @@ def municipality(name: str | None = None, **fields) -> Municipality:
 
 def organisation(name: str | None = None, **fields) -> Organisation:
     fields.setdefault("kind", OrganisationKind.ASSOCIATION)
+    fields.setdefault("joined_on", LONG_AGO)
     return save(Organisation(name=name or f"Organisation {next(_counter)}", **fields))
 
 
@@ -102,6 +105,7 @@ def agreement(
 
 def workshop(name: str | None = None, **fields) -> Workshop:
     """A children's workshop (names are unique: each gets its own unless one is given)."""
+    fields.setdefault("starts_on", LONG_AGO)
     return save(Workshop(name=name or f"Atelier {next(_counter)}", **fields))
 
 

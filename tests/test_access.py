@@ -26,7 +26,7 @@ ALL_EDIT_PARTNER_VIEW = {
 # Admin screen (blueprint) -> role -> "edit", "view" or absent (no access at all).
 SCREENS = {
     "admin": {role: "view" for role in ROLES},  # the home page: the dashboard
-    "report": {"administrator": "view", "secretariat": "view", "coordinator": "view"},
+    "report": {"administrator": "view", "secretariat": "view", "coordinator": "edit"},
     "organisation": ALL_EDIT_PARTNER_VIEW,
     "person": ALL_EDIT_PARTNER_VIEW,
     "referentappointment": ALL_EDIT_PARTNER_VIEW,
@@ -49,7 +49,7 @@ SCREENS = {
 }
 # Refused to every role: accounts are deactivated, never deleted.
 NEVER = {("user", "delete_view")}
-READING = {"index", "index_view", "details_view", "export", "pdf", "xlsx"}
+READING = {"index", "index_view", "details_view", "export", "pdf", "xlsx", "published"}
 
 # Routes outside the admin screens: endpoint -> who may open it.
 PAGES = {

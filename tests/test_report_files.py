@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+from datetime import date, datetime
 
 import openpyxl
 import pypdf
@@ -11,7 +13,9 @@ from flask_babel import force_locale
 from sqlalchemy import select
 
 from backoffice import demo
-from backoffice.reports.content import Axis, Report, Table
+from backoffice.dashboard.charts import Chart, Series
+from backoffice.dashboard.values import Value, count, decimal, months, nights, share
+from backoffice.reports.content import Axis, Report, Row, Table
 from backoffice.reports.pdf import render_pdf
 from backoffice.reports.workbook import render_xlsx, sheet_name
 from models import db
@@ -21,19 +25,24 @@ from tests.helpers import not_shown
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def chart(key: str, title: str, labels: list, series: list[tuple[str, list]], **spec) -> dict:
-    """A chart as backoffice.dashboard.charts builds it."""
-    datasets = [
-        {"label": label, "data": data, "backgroundColor": "#2c6e91"} for label, data in series
-    ]
-    rows = [[label, *(data[i] for _, data in series)] for i, label in enumerate(labels)]
-    return {
-        "key": key,
-        "title": title,
-        "spec": {"type": "bar", "labels": labels, "datasets": datasets, **spec},
-        "headers": ["Commune", *(label for label, _ in series)],
-        "rows": rows,
-    }
+def chart(key: str, title: str, categories: list, series: list[tuple[str, list]], **spec) -> Chart:
+    """A chart of counts, as backoffice.dashboard.charts builds them."""
+    return Chart(
+        key,
+        title,
+        "Commune",
+        categories,
+        [Series(label, [count(n) for n in data]) for label, data in series],
+        **spec,
+    )
+
+
+def row(label: str, value: Value, previous: Value | None = None) -> Row:
+    return Row(label.casefold(), label, value, previous)
+
+
+def table(title: str, first: str, rows: list[Row]) -> Table:
+    return Table(title, [first, 2024, 2023, "Évolution"], rows)
 
 
 def french_report(**changes) -> Report:
@@ -50,17 +59,17 @@ def french_report(**changes) -> Report:
             Axis(
                 "2. Mutualisation des moyens pour le logement d'urgence",
                 [
-                    Table(
+                    table(
                         "Logement d'urgence",
-                        ["Indicateur", "Valeur"],
+                        "Indicateur",
                         [
-                            ["Nuitées occupées", 228],
-                            ["Taux d'occupation", "62,5 %"],
-                            ["Mois occupés", "7,5"],
-                            ["Durée moyenne de séjour (nuitées)", "–"],
+                            row("Nuitées occupées", nights(228), nights(200)),
+                            row("Taux d'occupation", share(0.625), share(0.5)),
+                            row("Mois occupés", months(7.5)),
+                            row("Durée moyenne de séjour (nuitées)", decimal(None)),
                         ],
                     ),
-                    Table("Destinations à la sortie", ["Destination", "Séjours"], [["Famille", 1]]),
+                    table("Destinations à la sortie", "Destination", [row("Famille", count(1))]),
                 ],
             )
         ],
@@ -70,11 +79,12 @@ def french_report(**changes) -> Report:
                 "Actions de sensibilisation par commune",
                 ["Aywaille", "Esneux", "Trooz"],
                 [("Actions", [3, 0, 1])],
+                counts=True,
             ),
             chart(
                 "children",
                 "Fréquentation mensuelle des ateliers",
-                ["janv. 2024", "févr. 2024"],
+                [date(2024, 1, 1), date(2024, 2, 1)],
                 [("Enfants", [6, 9]), ("Parents", [4, 5])],
                 stacked=True,
             ),
@@ -116,8 +126,11 @@ def test_pdf_has_title_key_figures_tables_and_charts_with_accents():
         "Les ateliers «La cabane», chaque premier mercredi du mois ;",
         "15 300 exemplaires",
     ]
-    tables = ["2. Mutualisation des moyens pour le logement d'urgence", "Nuitées occupées 228"]
-    tables += ["Taux d'occupation 62,5 %", "Famille 1"]
+    tables = [
+        "2. Mutualisation des moyens pour le logement d'urgence",
+        "Nuitées occupées 228 200 +28",
+    ]
+    tables += ["Taux d'occupation 62,5 % 50 % +12,5 %", "Famille 1", "Mois occupés 7,5 – –"]
     charts = ["Actions de sensibilisation par commune", "Aywaille 3", "Trooz 1", "févr. 2024 9 5"]
     assert not_shown(text, *key_figures, *tables, *charts) == []
 
@@ -131,9 +144,7 @@ def test_pdf_is_titled_and_in_the_report_language():
 
 
 def test_numbers_are_written_in_the_report_language():
-    report = french_report(
-        axes=[Axis("Axe", [Table("T", ["Indicateur", "Valeur"], [["X", 2020]])])]
-    )
+    report = french_report(axes=[Axis("Axe", [table("T", "Indicateur", [row("X", count(2020))])])])
 
     assert "X 2 020" in pdf_text(rendered_pdf(report, "fr"))
     assert "X 2,020" in pdf_text(rendered_pdf(report, "en"))
@@ -143,7 +154,7 @@ def test_markup_characters_in_text_are_printed_as_they_are():
     report = french_report(
         title="Rapport <b>A & B</b>",
         key_figures=["Partenaires : Aide & Soins <à domicile>, 3 < 5 ;"],
-        axes=[Axis("Axe <1>", [Table("A & B", ["<x>", "&"], [["Café & <b>", 1]])])],
+        axes=[Axis("Axe <1>", [table("A & B", "<x>", [row("Café & <b>", count(1))])])],
     )
     text = pdf_text(rendered_pdf(report))
 
@@ -190,42 +201,36 @@ def test_workbook_has_key_figures_then_a_sheet_per_axis_and_per_chart():
     assert cells(workbook["Fréquentation mensuelle des"]) == [
         ["Fréquentation mensuelle des ateliers"],
         ["Commune", "Enfants", "Parents"],
-        ["janv. 2024", 6, 4],
-        ["févr. 2024", 9, 5],
+        [datetime(2024, 1, 1), 6, 4],
+        [datetime(2024, 2, 1), 9, 5],
     ]
     assert workbook.properties.title == "STOPP VIF – rapport annuel 2024"
     assert workbook.properties.language == "fr"
 
 
-def test_workbook_keeps_numbers_as_numbers_and_text_as_text():
+def test_workbook_keeps_numbers_as_numbers_with_their_format():
     sheet = rendered_workbook(french_report())["2. Mutualisation des moyens"]
 
     assert cells(sheet) == [
         ["Logement d'urgence"],
-        ["Indicateur", "Valeur"],
-        ["Nuitées occupées", 228],
-        ["Taux d'occupation", 0.625],
+        ["Indicateur", 2024, 2023, "Évolution"],
+        ["Nuitées occupées", 228, 200, 28],
+        ["Taux d'occupation", 0.625, 0.5, 0.125],
         ["Mois occupés", 7.5],
-        ["Durée moyenne de séjour (nuitées)", "–"],
+        ["Durée moyenne de séjour (nuitées)"],
         [],
         ["Destinations à la sortie"],
-        ["Destination", "Séjours"],
+        ["Destination", 2024, 2023, "Évolution"],
         ["Famille", 1],
     ]
-    assert sheet["B4"].number_format == "0.0%"
-
-
-def test_numbers_written_for_english_readers_are_read_back_in_english():
-    report = french_report(
-        axes=[Axis("Axis", [Table("T", ["Figure", "Value"], [["A", "1,234.5"], ["B", "7,5"]])])]
-    )
-
-    assert cells(rendered_workbook(report, "en")["Axis"])[2:] == [["A", 1234.5], ["B", "7,5"]]
+    assert [c.number_format for c in sheet[4][1:]] == ["0.0%", "0.0%", "+0.0%;-0.0%;0.0%"]
+    assert sheet["B3"].number_format == "#,##0"
+    assert sheet["B5"].number_format == "0.0"
 
 
 def test_text_that_looks_like_a_formula_stays_text():
     report = french_report(
-        axes=[Axis("Axe", [Table("T", ["Commune", "Valeur"], [['=HYPERLINK("x")', 1]])])]
+        axes=[Axis("Axe", [table("T", "Commune", [row('=HYPERLINK("x")', count(1))])])]
     )
     cell = rendered_workbook(report)["Axe"]["A3"]
 
@@ -294,12 +299,13 @@ def test_coordinator_downloads_the_french_workbook_with_the_seed_figures(demo_ye
     assert any(s.startswith("17 référents désignés") for s in sentences)
     assert any(s.startswith("Une plateforme STOPP VIF de 32 professionnels") for s in sentences)
     values = {
-        row[0]: row[1] for sheet in workbook.worksheets[1:] for row in cells(sheet) if len(row) == 2
+        row[0]: row[1] for sheet in workbook.worksheets[1:] for row in cells(sheet) if len(row) >= 2
     }
     assert values["Référents actifs"] == 17
     assert values["Membres de la plateforme"] == 32
-    assert values["Mois occupés"] == 7.5
-    assert values["Taux d'occupation"] == 0.625
+    # The exact figures, written to one decimal by their cell format: "7,5" and "62,5 %".
+    assert values["Mois occupés"] == pytest.approx(7.5, abs=0.05)
+    assert values["Taux d'occupation"] == pytest.approx(0.625, abs=0.0005)
     assert exports() == [("coordinator", f"report {demo_year} fr xlsx")]
 
 
@@ -318,3 +324,31 @@ def test_partner_may_not_download_the_report(demo_year, as_role, kind):
 
     assert response.status_code == 403
     assert exports() == []
+
+
+# Digits with the separators of some language, perhaps a percent sign: a number written as text.
+NUMBER_AS_TEXT = re.compile(r"[-+]?\d[\d.,'\u00a0\u202f ]*\s?%?")
+
+
+@pytest.mark.parametrize("language", ["fr", "nl", "de", "en"])
+def test_every_number_of_the_workbook_is_a_number_cell(demo_year, as_role, language):
+    response = as_role("coordinator").get(f"/admin/report/xlsx?year={demo_year}&lang={language}")
+    workbook = openpyxl.load_workbook(io.BytesIO(response.data))
+
+    written_as_text = [
+        (sheet.title, cell.coordinate, cell.value)
+        for sheet in workbook.worksheets
+        for line in sheet.iter_rows()
+        for cell in line
+        if isinstance(cell.value, str) and NUMBER_AS_TEXT.fullmatch(cell.value.strip())
+    ]
+    numbers = [
+        cell
+        for sheet in workbook.worksheets[1:]
+        for line in sheet.iter_rows()
+        for cell in line
+        if isinstance(cell.value, int | float)
+    ]
+    assert written_as_text == []
+    assert len(numbers) > 100
+    assert all(cell.number_format != "General" for cell in numbers)

@@ -45,11 +45,17 @@ class WorkshopView(ChildrenView):
         "name",
         "min_age",
         "max_age",
+        "week_of_month",
+        "weekday",
+        "starts_at",
+        "ends_at",
         "schedule",
         "place",
         "municipality",
         "parents_reception",
         "facilitators",
+        "starts_on",
+        "ends_on",
         "active",
     )
     column_searchable_list = ("name", "place")
@@ -66,17 +72,43 @@ class WorkshopView(ChildrenView):
         "age_range": _("Ages"),
         "min_age": _("Minimum age"),
         "max_age": _("Maximum age"),
-        "schedule": _("Schedule"),
+        "week_of_month": _("Week of the month"),
+        "weekday": _("Day of the week"),
+        "starts_at": _("From (time)"),
+        "ends_at": _("Until (time)"),
+        "schedule": _("Notes on the schedule"),
         "parents_reception": _("Parents' reception"),
         "facilitators": _("Facilitating organisations"),
+        "starts_on": _("Held from"),
+        "ends_on": _("Held until"),
     }
     # Shown in the form too, under the field.
     column_descriptions = {"parents_reception": _("Parents are received while the children meet.")}
+    field_choices = {
+        "week_of_month": {
+            1: _("First"),
+            2: _("Second"),
+            3: _("Third"),
+            4: _("Fourth"),
+            -1: _("Last"),
+        },
+        "weekday": {
+            0: _("Monday"),
+            1: _("Tuesday"),
+            2: _("Wednesday"),
+            3: _("Thursday"),
+            4: _("Friday"),
+            5: _("Saturday"),
+            6: _("Sunday"),
+        },
+    }
     form_columns = column_details_list
     form_args = {
         "min_age": age(),
         "max_age": age(NotBelow("min_age", _("Must not be below the minimum age."))),
-        "schedule": {"description": _("For example: every first Wednesday of the month")},
+        "week_of_month": {"coerce": int},
+        "weekday": {"coerce": int},
+        "schedule": {"description": _("For example: not in July and August")},
     }
     form_ajax_refs = {"facilitators": ORGANISATION_LOOKUP}
 

@@ -68,9 +68,12 @@ class DeclaredFields:
         RECORD_NAMES.update(vars(cls).get("record_names", {}))
 
     def __init__(self, model, session, name=None, category=None, **kwargs):
-        self.column_choices = {f: choices(labels) for f, labels in self.field_choices.items()}
-        # A form has no field across a link.
-        self.form_choices = {f: c for f, c in self.column_choices.items() if "." not in f}
+        # The list looks a value up as the model holds it (a number stays a number); the form
+        # and the filter send text. A form has no field across a link.
+        self.column_choices = {f: list(labels.items()) for f, labels in self.field_choices.items()}
+        self.form_choices = {
+            f: choices(labels) for f, labels in self.field_choices.items() if "." not in f
+        }
         self.column_labels = self._with_link_labels({**COMMON_LABELS, **(self.column_labels or {})})
         if self.column_export_list is None:
             self.column_export_list = self.column_details_list or self.column_list

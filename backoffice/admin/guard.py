@@ -33,12 +33,14 @@ class AccessControlled:
 
     # The area of "who sees what" this page belongs to; None is unreachable.
     area: str | None = None
+    # The endpoints that need the right to edit the area; all others need the right to view.
+    editing_endpoints: frozenset[str] = EDITING_ENDPOINTS
 
     def is_accessible(self) -> bool:
         return access.allowed(self.area, access.VIEW)
 
     def _handle_view(self, name, **kwargs):
-        needed = access.EDIT if name in EDITING_ENDPOINTS else access.VIEW
+        needed = access.EDIT if name in self.editing_endpoints else access.VIEW
         capability = CAPABILITIES.get(name)
         if not access.allowed(self.area, needed) or (
             capability and not getattr(self, capability, False)

@@ -67,6 +67,8 @@ class OrganisationView(NetworkView):
         "phone",
         "email",
         "website",
+        "joined_on",
+        "left_on",
         "active",
     )
     column_searchable_list = ("name", "short_name", "email")
@@ -75,6 +77,8 @@ class OrganisationView(NetworkView):
     field_choices = {"kind": ORGANISATION_KINDS}
     column_labels = {
         "website": _("Website"),
+        "joined_on": _("In the network from"),
+        "left_on": _("In the network until"),
     }
     form_columns = column_details_list
 

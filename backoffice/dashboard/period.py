@@ -60,6 +60,14 @@ class Period:
         """How many calendar quarters the period touches (one platform meeting each)."""
         return len({(m.year, (m.month - 1) // 3) for m in self.months})
 
+    def a_year_earlier(self) -> Period:
+        """The same days one year before (28 February for a 29th): what a figure is compared to."""
+
+        def back(day: date) -> date:
+            return day.replace(year=day.year - 1, day=min(day.day, 28 if day.month == 2 else 31))
+
+        return Period(back(self.start), back(self.end), self.municipality_id, self.kind)
+
     @property
     def label(self) -> str:
         if self.kind == "year":

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 from models import db
-from models.children import Workshop, WorkshopSession, first_wednesdays
+from models.children import WEDNESDAY, Workshop, WorkshopSession, first_wednesdays
 
 from .network import DemoNetwork
 
@@ -19,10 +19,14 @@ def load(year: int, net: DemoNetwork) -> None:
         name="La cabane",
         min_age=5,
         max_age=10,
-        schedule="chaque premier mercredi du mois, de 14 h à 16 h",
+        week_of_month=1,
+        weekday=WEDNESDAY,
+        starts_at=time(14),
+        ends_at=time(16),
         place="Espace famille, Chaudfontaine",
         municipality=net.municipalities["Chaudfontaine"],
         parents_reception=True,
+        starts_on=date(year - 1, 9, 1),
         facilitators=[net.organisations["ssm"], net.organisations["sapv"]],
     )
     db.session.add(workshop)

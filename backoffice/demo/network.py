@@ -209,6 +209,8 @@ def load(year: int) -> DemoNetwork:
     for key, name, short, kind, _seats in PARTNERS:
         orgs[key] = _organisation(name, short, kind, None)
     orgs["pole"].phone = "0800 30 030"
+    for org in orgs.values():  # the network was built the year before the demo year
+        org.joined_on = date(year - 1, 1, 1)
     net = DemoNetwork(towns, orgs)
     names = _Names()
 

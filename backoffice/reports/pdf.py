@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from decimal import Decimal
 from xml.sax.saxutils import escape
 
 from flask_babel import format_decimal, get_locale, gettext
@@ -34,6 +33,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ..dashboard.charts import Chart
+from ..dashboard.values import Value, format_category, format_value
 from .content import Report
 from .content import Table as ReportTable
 
@@ -95,26 +96,30 @@ def _winansi(text) -> str:
         return "".join(_printable(c) for c in text)
 
 
-def _text(value) -> str:
-    """Return `value` as Paragraph markup: escaped, numbers in the report's language."""
-    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-        value = format_decimal(value)
-    return escape(_winansi(_BEFORE_PUNCTUATION.sub("\u00a0", str(value))))
+def _text(text: str) -> str:
+    """Return text as Paragraph markup: escaped, no line break before French punctuation."""
+    return escape(_winansi(_BEFORE_PUNCTUATION.sub("\u00a0", str(text))))
 
 
-def _table(headers: list[str], rows: list[list], styles: dict) -> Table:
+Cells = list[tuple[Value | None, bool]]  # each value, with whether it shows its sign
+
+
+def _table(headers: list[str | int], rows: list[tuple[str, Cells]], styles: dict) -> Table:
     """Lay out a table: a header row, then rows; the first column names, the others are values."""
     data = [
         [
-            Paragraph(_text(h), styles["header" if i == 0 else "header_value"])
+            Paragraph(_text(str(h)), styles["header" if i == 0 else "header_value"])
             for i, h in enumerate(headers)
         ]
     ]
-    for row in rows:
+    for label, cells in rows:
         data.append(
             [
-                Paragraph(_text(cell), styles["cell" if i == 0 else "value"])
-                for i, cell in enumerate(row)
+                Paragraph(_text(label), styles["cell"]),
+                *(
+                    Paragraph(_text(format_value(v, signed=signed)), styles["value"])
+                    for v, signed in cells
+                ),
             ]
         )
     values = len(headers) - 1
@@ -138,79 +143,77 @@ def _table(headers: list[str], rows: list[list], styles: dict) -> Table:
 def _report_table(table: ReportTable, styles: dict) -> list:
     caption = Paragraph(_text(table.title), styles["caption"])
     # The caption stays with the first rows; a long table may go on to the next page.
-    return [CondPageBreak(3 * cm), caption, _table(table.headers, table.rows, styles)]
+    rows = [(row.label, row.cells()) for row in table.rows]
+    return [CondPageBreak(3 * cm), caption, _table(table.headers, rows, styles)]
 
 
-def _scale(datasets: list[dict], spec: dict) -> tuple[float, float | None]:
-    """Return the value axis' top and step: whole steps for counts, the spec's maximum."""
-    values = [v or 0 for d in datasets for v in d["data"]]
-    if spec.get("stacked"):
-        values = [sum(d["data"][i] or 0 for d in datasets) for i in range(len(spec["labels"]))]
-    top = max([*values, 0])
-    top = spec.get("max", top) or 1
-    counts = all(isinstance(v, int) for v in values)
-    return top, (1 if counts and top <= 5 else None)
+def _scale(chart: Chart) -> tuple[float, float | None]:
+    """Return the value axis' top and step: whole steps for counts, the chart's maximum."""
+    heights = [[chart.plotted(v) for v in s.values] for s in chart.series]
+    values = [h for series in heights for h in series]
+    if chart.stacked:
+        values = [sum(series[i] for series in heights) for i in range(len(chart.categories))]
+    top = chart.maximum if chart.maximum is not None else max([*values, 0])
+    return top or 1, (1 if chart.counts and top <= 5 else None)
 
 
-def _bar_chart(spec: dict) -> Drawing:
-    """Draw a chart of the dashboard's bar specification, its legend when several series."""
-    datasets = spec["datasets"]
-    labels = [_winansi(label) for label in spec["labels"]]
-    many = len(datasets) > 1
+def _bar_chart(chart: Chart) -> Drawing:
+    """Draw a chart as bars, its legend when it has several series."""
+    labels = [_winansi(format_category(c)) for c in chart.categories]
+    many = len(chart.series) > 1
     drawing = Drawing(WIDTH, CHART_HEIGHT)
-    chart = VerticalBarChart()
-    chart.x, chart.y = 1.2 * cm, 1.8 * cm
-    chart.width = WIDTH - chart.x - (3.5 * cm if many else 0.5 * cm)
-    chart.height = CHART_HEIGHT - chart.y - 0.4 * cm
-    chart.data = [[v or 0 for v in d["data"]] for d in datasets]
-    chart.categoryAxis.categoryNames = labels
-    chart.categoryAxis.labels.fontName = "Helvetica"
-    chart.categoryAxis.labels.fontSize = 8
+    bars = VerticalBarChart()
+    bars.x, bars.y = 1.2 * cm, 1.8 * cm
+    bars.width = WIDTH - bars.x - (3.5 * cm if many else 0.5 * cm)
+    bars.height = CHART_HEIGHT - bars.y - 0.4 * cm
+    bars.data = [[chart.plotted(v) for v in s.values] for s in chart.series]
+    bars.categoryAxis.categoryNames = labels
+    bars.categoryAxis.labels.fontName = "Helvetica"
+    bars.categoryAxis.labels.fontSize = 8
     if len(labels) > 6:
-        chart.categoryAxis.labels.angle = 35
-        chart.categoryAxis.labels.boxAnchor = "ne"
-        chart.categoryAxis.labels.dy = -2
-    if spec.get("stacked"):
-        chart.categoryAxis.style = "stacked"
-    top, step = _scale(datasets, spec)
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax = 0, top
+        bars.categoryAxis.labels.angle = 35
+        bars.categoryAxis.labels.boxAnchor = "ne"
+        bars.categoryAxis.labels.dy = -2
+    if chart.stacked:
+        bars.categoryAxis.style = "stacked"
+    top, step = _scale(chart)
+    bars.valueAxis.valueMin, bars.valueAxis.valueMax = 0, top
     if step:
-        chart.valueAxis.valueStep = step
-    chart.valueAxis.labels.fontSize = 8
-    chart.valueAxis.labelTextFormat = lambda v: _winansi(format_decimal(v))
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = colors.HexColor("#e0e0e0")
-    chart.barSpacing = 1
-    for i, dataset in enumerate(datasets):
-        chart.bars[i].fillColor = colors.HexColor(dataset.get("backgroundColor") or "#2c6e91")
-        chart.bars[i].strokeColor = None
-    drawing.add(chart)
+        bars.valueAxis.valueStep = step
+    bars.valueAxis.labels.fontSize = 8
+    bars.valueAxis.labelTextFormat = lambda v: _winansi(format_decimal(v))
+    bars.valueAxis.visibleGrid = True
+    bars.valueAxis.gridStrokeColor = colors.HexColor("#e0e0e0")
+    bars.barSpacing = 1
+    for i in range(len(chart.series)):
+        bars.bars[i].fillColor = colors.HexColor(chart.colour(i))
+        bars.bars[i].strokeColor = None
+    drawing.add(bars)
     if many:
-        drawing.add(_legend(datasets, x=chart.x + chart.width + 0.4 * cm, y=chart.y + chart.height))
+        drawing.add(_legend(chart, x=bars.x + bars.width + 0.4 * cm, y=bars.y + bars.height))
     return drawing
 
 
-def _legend(datasets: list[dict], x: float, y: float) -> Legend:
+def _legend(chart: Chart, x: float, y: float) -> Legend:
     legend = Legend()
     legend.x, legend.y = x, y
     legend.alignment = "right"
     legend.fontName, legend.fontSize = "Helvetica", 8
     legend.colorNamePairs = [
-        (
-            colors.HexColor(d.get("backgroundColor") or "#2c6e91"),
-            _winansi(d["label"]),
-        )
-        for d in datasets
+        (colors.HexColor(chart.colour(i)), _winansi(s.label)) for i, s in enumerate(chart.series)
     ]
     return legend
 
 
-def _chart(chart: dict, styles: dict) -> list:
-    parts = [Paragraph(_text(chart["title"]), styles["heading"])]
-    if chart["spec"]["labels"] and chart["spec"]["datasets"]:
-        parts += [_bar_chart(chart["spec"]), Spacer(1, 0.2 * cm)]
+def _chart(chart: Chart, styles: dict) -> list:
+    parts = [Paragraph(_text(chart.title), styles["heading"])]
+    if chart.categories and chart.series:
+        parts += [_bar_chart(chart), Spacer(1, 0.2 * cm)]
+    rows = [
+        (format_category(category), [(v, False) for v in cells]) for category, cells in chart.rows()
+    ]
     # A chart and its table on one page when they fit; KeepTogether splits them otherwise.
-    return [KeepTogether([*parts, _table(chart["headers"], chart["rows"], styles)])]
+    return [KeepTogether([*parts, _table(chart.headers, rows, styles)])]
 
 
 def _story(report: Report, styles: dict) -> list:

@@ -38,6 +38,8 @@ CHOSEN = [
     ("training", "audience"),
     ("trainingsession", "training.audience"),
     ("awarenessaction", "occasion"),
+    ("workshop", "week_of_month"),
+    ("workshop", "weekday"),
     ("communicationmaterial", "kind"),
     ("user", "role"),
     ("user", "language"),

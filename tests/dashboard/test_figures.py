@@ -193,14 +193,15 @@ def test_a_quarter_plans_its_three_first_wednesdays_and_counts_the_sessions_held
     ]
 
 
-def test_planned_sessions_count_each_active_workshop_and_only_days_in_the_period():
+def test_planned_sessions_count_each_workshop_held_then_and_only_days_in_the_period():
     workshop(), workshop()
-    workshop(active=False)
+    workshop(starts_on=date(2020, 1, 1), ends_on=date(2024, 12, 31))  # ended before
+    workshop(starts_on=date(2025, 3, 1))  # started in March: one first Wednesday
     period = Period(date(2025, 1, 2), date(2025, 3, 31), kind="custom")  # after 1 January
 
     result = figures.children(db.session, period, TODAY)
 
-    assert (result.sessions_planned, result.sessions_held) == (2 * 2, 0)
+    assert (result.sessions_planned, result.sessions_held) == (2 * 2 + 1, 0)
     assert result.children_per_session is None
 
 
@@ -272,7 +273,8 @@ def test_organisations_by_kind_of_a_municipality_include_regional_bodies():
         (OrganisationKind.REGIONAL_BODY, None),
     ]:
         factories.organisation(kind=kind, municipality=where)
-    factories.organisation(kind=OrganisationKind.SCHOOL, active=False)
+    factories.organisation(kind=OrganisationKind.SCHOOL, left_on=date(2025, 6, 30))
+    factories.organisation(kind=OrganisationKind.SCHOOL, joined_on=date(2026, 1, 5))
 
     everywhere = figures.network(db.session, YEAR_2025, TODAY).organisations_by_kind
     local = figures.network(db.session, Period.year(2025, here.id), TODAY).organisations_by_kind

@@ -7,9 +7,15 @@ returns a frozen dataclass. The definitions in the docstrings are the ones the d
 shows on hover and the tests check on crafted data.
 """
 
-from .network import network, training
-from .occupancy import housing
-from .outreach import agreements, awareness
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from ..period import Period
+from .agreements import agreements
+from .awareness import awareness
+from .housing import housing
+from .network import network
 from .results import (
     AgreementFigures,
     AwarenessFigures,
@@ -20,8 +26,10 @@ from .results import (
     MonthlyOccupancy,
     NetworkFigures,
     Occupancy,
+    PeriodFigures,
     TrainingFigures,
 )
+from .training import training
 from .workshops import children
 
 __all__ = [
@@ -34,11 +42,25 @@ __all__ = [
     "MonthlyOccupancy",
     "NetworkFigures",
     "Occupancy",
+    "PeriodFigures",
     "TrainingFigures",
     "agreements",
     "awareness",
     "children",
     "housing",
     "network",
+    "of_period",
     "training",
 ]
+
+
+def of_period(session: Session, period: Period, today: date) -> PeriodFigures:
+    """Compute every axis' figures of `period`."""
+    return PeriodFigures(
+        network=network(session, period, today),
+        training=training(session, period, today),
+        awareness=awareness(session, period, today),
+        housing=housing(session, period, today),
+        children=children(session, period, today),
+        agreements=agreements(session, period, today),
+    )

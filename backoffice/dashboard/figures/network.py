@@ -1,16 +1,10 @@
-"""Network and training figures."""
+"""Network figures: referents, platform members and meetings, organisations, protocols."""
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
-from sqlalchemy import (
-    and_,
-    case,
-    func,
-    select,
-)
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from models.network import (
@@ -22,23 +16,19 @@ from models.network import (
     ReferentAppointment,
     meeting_attendee,
 )
-from models.training import TrainingSession, training_participant
+from models.protocols import InterventionProtocol
 
 from ..period import Period
-from .conditions import (
-    _active_on,
-    _by_municipality,
-    _of_municipality,
-    _ratio,
-    _within,
-)
-from .results import NetworkFigures, TrainingFigures
+from .conditions import active_on, by_municipality, of_municipality, ratio, within
+from .results import NetworkFigures
 
 
 def network(session: Session, period: Period, today: date) -> NetworkFigures:
     """Count referents, platform members, meetings and partner organisations."""
-    referent_active = _active_on(ReferentAppointment, period.end)
-    by_municipality = _by_municipality(
+    referent_active = active_on(
+        ReferentAppointment.starts_on, ReferentAppointment.ends_on, period.end
+    )
+    per_municipality = by_municipality(
         session,
         period,
         ReferentAppointment,
@@ -46,71 +36,42 @@ def network(session: Session, period: Period, today: date) -> NetworkFigures:
     )
     by_body = session.execute(
         select(ReferentAppointment.appointed_by, func.count())
-        .where(referent_active, _of_municipality(ReferentAppointment.municipality_id, period))
+        .where(referent_active, of_municipality(ReferentAppointment.municipality_id, period))
         .group_by(ReferentAppointment.appointed_by)
     )
-    members = session.scalar(select(func.count()).where(_active_on(PlatformMembership, period.end)))
+    members = session.scalar(
+        select(func.count()).where(
+            active_on(PlatformMembership.starts_on, PlatformMembership.ends_on, period.end)
+        )
+    )
     meetings, attendances = session.execute(
         select(
             func.count(func.distinct(PlatformMeeting.id)), func.count(meeting_attendee.c.person_id)
         )
         .outerjoin(meeting_attendee, meeting_attendee.c.meeting_id == PlatformMeeting.id)
-        .where(_within(PlatformMeeting.held_on, period))
+        .where(within(PlatformMeeting.held_on, period))
     ).one()
     kinds = func.count(Organisation.id)
     by_kind = session.execute(
         select(Organisation.kind, kinds)
         .where(
-            Organisation.active,
-            _of_municipality(Organisation.municipality_id, period, or_regional=True),
+            active_on(Organisation.joined_on, Organisation.left_on, period.end),
+            of_municipality(Organisation.municipality_id, period, or_regional=True),
         )
         .group_by(Organisation.kind)
         .order_by(kinds.desc(), Organisation.kind)
     )
+    protocols = session.scalar(
+        select(func.count()).where(InterventionProtocol.adopted_on <= period.end)
+    )
     return NetworkFigures(
-        referents=sum(count for _, count in by_municipality),
-        referents_by_municipality=by_municipality,
+        referents=sum(count for _, count in per_municipality),
+        referents_by_municipality=per_municipality,
         referents_by_body={body.value: 0 for body in AppointingBody} | dict(by_body.all()),
         platform_members=members,
         meetings_held=meetings,
         meetings_expected=period.quarters(),
-        attendance_rate=_ratio(_ratio(attendances, meetings), members),
+        attendance_rate=ratio(ratio(attendances, meetings), members),
         organisations_by_kind=[(kind, count) for kind, count in by_kind],
-    )
-
-
-def training(session: Session, period: Period, today: date) -> TrainingFigures:
-    """Count training sessions, hours and participations, and the referents trained."""
-    in_period = _within(TrainingSession.held_on, period)
-    sessions, hours, external = session.execute(
-        select(
-            func.count(),
-            func.coalesce(func.sum(TrainingSession.hours), 0),
-            func.coalesce(func.sum(TrainingSession.external_participants), 0),
-        ).where(in_period)
-    ).one()
-    participant = training_participant.c.person_id
-    participants = (
-        select(participant)
-        .join_from(training_participant, TrainingSession)
-        .where(in_period)
-        .subquery()
-    )
-    recorded, distinct = session.execute(
-        select(func.count(), func.count(func.distinct(participants.c.person_id)))
-    ).one()
-    referent = ReferentAppointment.person_id
-    trained = case((referent.in_(select(participants.c.person_id)), referent))
-    active_referents, trained_referents = session.execute(
-        select(func.count(func.distinct(referent)), func.count(func.distinct(trained))).where(
-            _active_on(ReferentAppointment, period.end),
-            _of_municipality(ReferentAppointment.municipality_id, period),
-        )
-    ).one()
-    return TrainingFigures(
-        sessions=sessions,
-        hours=Decimal(hours),
-        participations=recorded + int(external),
-        distinct_participants=distinct,
-        referents_trained_share=_ratio(trained_referents, active_referents),
+        protocols_adopted=protocols,
     )

@@ -25,9 +25,16 @@ class NetworkFigures:
     # Average attendees per meeting held / platform members, as a fraction 0..1;
     # None when no meeting was held or nobody is a member.
     attendance_rate: float | None
-    # (organisation kind code, count) of active organisations, most numerous first; with a
-    # municipality: the organisations of that municipality plus those of none (regional).
+    # (organisation kind code, count) of the organisations in the network on the period's
+    # last day (joined_on <= end and (left_on is null or left_on >= end)), most numerous
+    # first; with a municipality: that municipality's plus those of none (regional).
     organisations_by_kind: list[tuple[str, int]]
+    # Intervention protocols adopted on or before the period's last day.
+    protocols_adopted: int = 0
+
+    @property
+    def organisations(self) -> int:
+        return sum(count for _, count in self.organisations_by_kind)
 
 
 @dataclass(frozen=True)
@@ -133,8 +140,8 @@ class MonthlyAttendance:
 class ChildrenFigures:
     # Workshop sessions held within the period (workshops of the municipality if chosen).
     sessions_held: int
-    # Sessions planned by the workshops' rule: the first Wednesdays of the months within
-    # the period (models.children.first_wednesdays) for each active workshop.
+    # Sessions planned by each workshop's rule (e.g. the first Wednesday of every month,
+    # Workshop.meeting_days) on the days of the period it was held (starts_on..ends_on).
     sessions_planned: int
     children_present: int
     parents_present: int
@@ -161,3 +168,15 @@ class AgreementFigures:
     expiring: list[ExpiringAgreement]
     # Agreements whose valid_until falls within the period.
     ended: int
+
+
+@dataclass(frozen=True)
+class PeriodFigures:
+    """Every axis' figures of one period, as the yearly report reads them."""
+
+    network: NetworkFigures
+    training: TrainingFigures
+    awareness: AwarenessFigures
+    housing: HousingFigures
+    children: ChildrenFigures
+    agreements: AgreementFigures

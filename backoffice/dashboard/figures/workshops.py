@@ -4,27 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import (
-    extract,
-    func,
-    select,
-)
+from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
 
-from models.children import Workshop, WorkshopSession, first_wednesdays
+from models.children import Workshop, WorkshopSession
 
 from ..period import Period
-from .conditions import (
-    _of_municipality,
-    _ratio,
-    _within,
-)
+from .conditions import of_municipality, overlaps, ratio, within
 from .results import ChildrenFigures, MonthlyAttendance
 
 
 def children(session: Session, period: Period, today: date) -> ChildrenFigures:
     """Count the workshop sessions planned and held, and the children and parents present."""
-    of_municipality = _of_municipality(Workshop.municipality_id, period)
+    in_municipality = of_municipality(Workshop.municipality_id, period)
     year = extract("year", WorkshopSession.held_on)
     month = extract("month", WorkshopSession.held_on)
     rows = session.execute(
@@ -36,7 +28,7 @@ def children(session: Session, period: Period, today: date) -> ChildrenFigures:
             func.coalesce(func.sum(WorkshopSession.parents_present), 0),
         )
         .join(Workshop, Workshop.id == WorkshopSession.workshop_id)
-        .where(_within(WorkshopSession.held_on, period), of_municipality)
+        .where(within(WorkshopSession.held_on, period), in_municipality)
         .group_by(year, month)
     )
     held_in = {
@@ -47,19 +39,19 @@ def children(session: Session, period: Period, today: date) -> ChildrenFigures:
     held = sum(month.sessions for month in monthly)
     present = sum(month.children for month in monthly)
     parents = sum(month.parents for month in monthly)
-    workshops = session.scalar(select(func.count()).where(Workshop.active, of_municipality))
-    planned_days = [
-        day
-        for year_ in range(period.start.year, period.end.year + 1)
-        for day in first_wednesdays(year_)
-        if period.start <= day <= period.end
-    ]
+    # A handful of workshops: each one's rule is read for the days it was held in the period.
+    workshops = session.scalars(
+        select(Workshop).where(
+            overlaps(Workshop.starts_on, Workshop.ends_on, period), in_municipality
+        )
+    )
+    planned = sum(len(w.meeting_days(period.start, period.end)) for w in workshops)
     return ChildrenFigures(
         sessions_held=held,
-        sessions_planned=workshops * len(planned_days),
+        sessions_planned=planned,
         children_present=present,
         parents_present=parents,
-        children_per_session=_ratio(present, held),
-        parents_per_session=_ratio(parents, held),
+        children_per_session=ratio(present, held),
+        parents_per_session=ratio(parents, held),
         monthly=monthly,
     )

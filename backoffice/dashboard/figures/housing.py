@@ -19,9 +19,9 @@ from models.housing import HousingStay, HousingUnit, days_between, earlier_of, l
 
 from ..period import Period
 from .conditions import (
-    _of_municipality,
-    _ratio,
-    _within,
+    of_municipality,
+    ratio,
+    within,
 )
 from .results import HousingFigures, MonthlyOccupancy
 
@@ -71,7 +71,7 @@ def _monthly_occupancy(session: Session, period: Period, today: date) -> list[Mo
     available = _nights_by_month(
         session,
         select(opens.label("day_first"), closes.label("day_stop")).where(
-            closes >= opens, _of_municipality(HousingUnit.municipality_id, period)
+            closes >= opens, of_municipality(HousingUnit.municipality_id, period)
         ),
         inclusive=True,
     )
@@ -95,10 +95,10 @@ def housing(session: Session, period: Period, today: date) -> HousingFigures:
     monthly = _monthly_occupancy(session, period, today)
     occupied = sum(month.nights_occupied for month in monthly)
     available = sum(month.nights_available for month in monthly)
-    rate = _ratio(occupied, available)
+    rate = ratio(occupied, available)
     in_units = _in_units(period)
-    entered = _within(HousingStay.entry_date, period)
-    exited = _within(HousingStay.exit_date, period)
+    entered = within(HousingStay.entry_date, period)
+    exited = within(HousingStay.exit_date, period)
     started, ended, average = session.execute(
         select(
             func.sum(case((entered, 1), else_=0)),
