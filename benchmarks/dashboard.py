@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import create_engine, func, select, text  # noqa: E402
 
-from benchmarks.generate import generate  # noqa: E402
+from benchmarks.generate import Sizes, generate  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "15"))
 SCALE = int(os.environ.get("BENCH_SCALE", "20"))
@@ -82,7 +82,7 @@ def main() -> None:
         with app.app_context():
             flask_migrate.upgrade()
             started = time.perf_counter()
-            last_year = generate(db.session, scale=SCALE, years=YEARS)
+            last_year = generate(db.session, Sizes.scaled(SCALE, YEARS))
             organisations = db.session.scalar(select(func.count()).select_from(Organisation))
             stays = db.session.scalar(select(func.count()).select_from(HousingStay))
             print(
