@@ -101,22 +101,23 @@ def household_codes(rng: random.Random, count: int) -> list[str]:
 def unit_stays(
     rng: random.Random, start: date, today: date, count: int
 ) -> list[tuple[date, date | None]]:
-    """`count` stays one after another from `start`; the last may go on past today."""
-    days = (today - start).days
+    """`count` stays one after another from `start` to today; the last may go on."""
+    days = (today - start).days - 30  # room for rounding: every stay ends before today
     busy = int(days * rng.uniform(0.55, 0.9))
     lengths = [rng.uniform(0.3, 1.7) for _ in range(count)]
     gaps = [rng.uniform(0, 1) for _ in range(count)]
     length_scale, gap_scale = busy / sum(lengths), (days - busy) / sum(gaps)
-    stays, day = [], start
+    stays, position, day = [], 0.0, start  # position: days since start, not rounded
     for length, gap in zip(lengths, gaps, strict=True):
-        day += timedelta(days=int(gap * gap_scale))
-        nights = max(1, int(length * length_scale))
-        if day + timedelta(days=nights) >= today:
+        position += gap * gap_scale
+        entry = max(day, start + timedelta(days=round(position)))
+        position += length * length_scale
+        day = max(entry + timedelta(days=1), start + timedelta(days=round(position)))
+        if day >= today:
             break
-        stays.append((day, day + timedelta(days=nights)))
-        day += timedelta(days=nights)
-    if stays and day < today and rng.random() < 0.5:
-        stays.append((day, None))  # a household still housed today
+        stays.append((entry, day))
+    if stays and rng.random() < 0.5:
+        stays[-1] = (stays[-1][0], None)  # the last household is still housed today
     return stays
 
 

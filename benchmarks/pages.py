@@ -60,10 +60,13 @@ def prepare(url: str, sizes: Sizes) -> tuple[int, list[tuple[str, str, float]]]:
     from backoffice import create_app
     from backoffice.admin.base import BackofficeModelView
     from backoffice.auth import accounts
+    from backoffice.config import normalise_database_url
     from models import db
     from models.housing import HousingStay
 
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "benchmark"})
+    app = create_app(
+        {"SQLALCHEMY_DATABASE_URI": normalise_database_url(url), "SECRET_KEY": "benchmark"}
+    )
     with app.app_context():
         flask_migrate.upgrade()
         started = time.perf_counter()
@@ -232,6 +235,7 @@ def main() -> None:
         _, pages = prepare(url, sizes)
         measure(url, pages, args.runs, results, "SQLite")
         columns.append("SQLite")
+        print_table(results, columns)
         folder.cleanup()
     if args.postgresql and args.only != "sqlite":
         url, drop = postgresql_schema(args.postgresql)

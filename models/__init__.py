@@ -12,6 +12,7 @@ from . import (  # noqa: F401
     children,
     forms,
     housing,
+    indexes,
     network,
     protocols,
     training,
