@@ -109,6 +109,17 @@ class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, 
         )
         return "" if value is None else value
 
+    def _apply_sorting(self, query, joins, sort_column, sort_desc):
+        """Sort as asked, then by id in the same direction: a page holds the same rows on
+        every visit, whatever ties the sorted column has (an index on both serves it)."""
+        query, joins = super()._apply_sorting(query, joins, sort_column, sort_desc)
+        if sort_column is None:
+            order = list(self._get_default_order())
+            if any(field is self.model.id for field, _joins, _desc in order):
+                return query, joins
+            sort_desc = bool(order) and order[0][2]
+        return query.order_by(self.model.id.desc() if sort_desc else self.model.id), joins
+
     def _create_ajax_loader(self, name, options):
         related = super()._create_ajax_loader(name, options).model
         return RecordLookup(name, self.session, related, **options)

@@ -10,7 +10,7 @@ from wtforms import ValidationError
 from wtforms.validators import NumberRange
 
 from models import db
-from models.housing import HousingStay, HousingUnit, overlapping_stay, stay_outside
+from models.housing import CODE_PREFIX, HousingStay, HousingUnit, overlapping_stay, stay_outside
 
 from ..labels import EXIT_DESTINATIONS, choices
 from .base import BackofficeModelView, not_negative
@@ -191,6 +191,7 @@ class HousingStayView(BackofficeModelView):
     )
     column_export_list = column_details_list[:-1]
     column_searchable_list = ("household_code",)
+    code_search = ("household_code", CODE_PREFIX)
     column_filters = (
         "unit.label",
         "entry_date",
