@@ -8,6 +8,7 @@ as inline strings (never a formula), escaped for XML. The header row is bold.
 
 from __future__ import annotations
 
+import functools
 import zipfile
 from collections.abc import Iterable
 from datetime import date, datetime
@@ -80,7 +81,7 @@ class Workbook:
     """A workbook written into `file` sheet by sheet; `close` writes the rest."""
 
     def __init__(self, file) -> None:
-        self.zip = zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED)
+        self.zip = zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED, compresslevel=1)
         self.titles: list[str] = []
         self.formats: dict[str, int] = {}  # number format: its style's index
 
@@ -132,11 +133,11 @@ class Workbook:
 
     def _row(self, number: int, values: list, bold: bool = False) -> str:
         cells = []
-        for column, value in enumerate(values, start=1):
+        for column, value in enumerate(values):
             content, number_format = xlsx_value(value)
             if content is None or content == "":
                 continue  # an empty cell, as spreadsheets write it
-            where = f'r="{get_column_letter(column)}{number}"'
+            where = f'r="{column_letter(column)}{number}"'
             if isinstance(content, str):
                 style = ' s="1"' if bold else ""
                 text = escape(content)
@@ -148,6 +149,12 @@ class Workbook:
             else:
                 cells.append(f"<c {where}><v>{content}</v></c>")
         return f'<row r="{number}">{"".join(cells)}</row>'
+
+
+@functools.cache
+def column_letter(index: int) -> str:
+    """The letters of the column at `index`, from 0 ("A")."""
+    return get_column_letter(index + 1)
 
 
 def serial(moment: date) -> str:
