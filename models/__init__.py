@@ -9,6 +9,7 @@ from . import (  # noqa: F401
     agreements,
     audit,
     awareness,
+    changes,
     children,
     forms,
     housing,

@@ -1,4 +1,7 @@
-"""Indexes for every list: default sorts with their tie-breaker, filters, and searches
+"""Indexes for every list: default sorts with their tie-breaker, filters, and searches; a change counter
+
+The change counter (one row of data_version) tells every server process when figures it
+keeps for ended periods are stale (see models/changes.py).
 
 The lists sort by a column then by id, and read a page through an index on both; the
 filters of the large tables have indexes of their own. On PostgreSQL the free-text search
@@ -149,6 +152,13 @@ def trigram_schema(connection) -> str | None:
 
 
 def upgrade():
+    counter = op.create_table(
+        "data_version",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("number", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_data_version")),
+    )
+    op.bulk_insert(counter, [{"id": 1, "number": 0}])
     for name, (table, columns) in INDEXES.items():
         op.create_index(name, table, columns)
     connection = op.get_bind()
@@ -176,3 +186,4 @@ def downgrade():
         replace_sqlite_stay_triggers(neighbour_only=False)
     for name, (table, _columns) in INDEXES.items():
         op.drop_index(name, table_name=table)
+    op.drop_table("data_version")

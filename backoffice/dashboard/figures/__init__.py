@@ -7,6 +7,7 @@ returns a frozen dataclass. The definitions in the docstrings are the ones the d
 shows on hover and the tests check on crafted data.
 """
 
+from ..kept import kept_for_ended_periods
 from .network import network, training
 from .occupancy import housing
 from .outreach import agreements, awareness
@@ -23,6 +24,12 @@ from .results import (
     TrainingFigures,
 )
 from .workshops import children
+
+# Figures of ended periods are computed once until the records change (see kept).
+network, training, housing, agreements, awareness, children = (
+    kept_for_ended_periods(compute)
+    for compute in (network, training, housing, agreements, awareness, children)
+)
 
 __all__ = [
     "AgreementFigures",
