@@ -249,7 +249,7 @@ def generate(session, sizes: Sizes | None = None, seed: int = 7) -> int:
         [
             {"held_on": date(year, 1 + (i % 4) * 3, 1 + i % 28), "place": "Salle"}
             for year in range(first_year, last_year + 1)
-            for i in range(yearly // 5)
+            for i in range(max(4, yearly // 5))
         ],
     )
     bulk(

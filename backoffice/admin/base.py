@@ -30,7 +30,7 @@ from ..forms import BackofficeForm
 from ..labels import TABLE_LABELS
 from . import once
 from .dates import BackofficeFilterConverter, BackofficeModelConverter
-from .exporting import ExportingModel
+from .exporting import ExportingModel, related_loads
 from .filters import FilterConverter
 from .guard import AccessControlledModel
 from .search import LiteralFilters, LiteralSearch
@@ -94,6 +94,8 @@ class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, 
     filter_converter = ListFilters()
     form_base_class = BackofficeForm  # text refuses control characters in every form
 
+    # Loader options of what a list page shows beyond its columns (a count of a collection).
+    list_loads: tuple = ()
     # (start field, end field) pairs: the end may not come before the start.
     date_order: tuple[tuple[str, str], ...] = ()
 
@@ -108,6 +110,14 @@ class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, 
             context, model, name, column_formatters, column_type_formatters
         )
         return "" if value is None else value
+
+    def _apply_pagination(self, query, page, page_size):
+        """Read a page with the related records its columns show through another one
+        ("person.organisation") and those the view names (`list_loads`): a statement per
+        relation, whatever the page's length."""
+        names = [name for name, _label in self._list_columns]
+        loads = [*related_loads(self.model, names, hops=2), *self.list_loads]
+        return super()._apply_pagination(query, page, page_size).options(*loads)
 
     def _apply_sorting(self, query, joins, sort_column, sort_desc):
         """Sort as asked, then by id in the same direction: a page holds the same rows on

@@ -14,13 +14,34 @@ from collections.abc import Callable, Iterator
 
 from flask import request
 from sqlalchemy import inspect, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import defaultload, selectinload
 
 from models import db
 
 from .. import audit, exports
 
 BATCH_SIZE = 1000
+
+
+def related_loads(model, names, hops: int = 1) -> list:
+    """Loader options for the related records columns show ("unit", "person.organisation"),
+    reached through at least `hops` relations, so that a page or a batch of rows reads
+    them in one statement per relation."""
+    loads = []
+    for name in names:
+        mapper, chain = inspect(model), []
+        for part in str(getattr(name, "key", name)).split("."):
+            relationship = mapper.relationships.get(part)
+            if relationship is None:
+                break
+            chain.append(getattr(mapper.class_, part))
+            mapper = relationship.mapper
+        if len(chain) >= hops:
+            option = selectinload(chain[-1]) if len(chain) == 1 else defaultload(chain[0])
+            for attribute in chain[1:-1]:
+                option = option.defaultload(attribute)
+            loads.append(option if len(chain) == 1 else option.selectinload(chain[-1]))
+    return loads
 
 
 class ExportingModel:
@@ -45,19 +66,7 @@ class ExportingModel:
 
     def _export_loads(self, names: list[str]) -> list:
         """Load what the exported columns show of related records with each batch."""
-        loads = [selectinload(join) for join in self._auto_joins]
-        for name in names:
-            mapper, path = inspect(self.model), None
-            for part in name.split("."):
-                relationship = mapper.relationships.get(part)
-                if relationship is None:
-                    break
-                attribute = getattr(mapper.class_, part)
-                path = selectinload(attribute) if path is None else path.selectinload(attribute)
-                mapper = relationship.mapper
-            if path is not None:
-                loads.append(path)
-        return loads
+        return related_loads(self.model, [*names, *self._auto_joins])
 
     def _export_records(self, ids: list[int], names: list[str]) -> Iterator:
         """Yield the records of `ids` in that order, read one batch at a time."""

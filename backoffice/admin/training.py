@@ -2,6 +2,7 @@
 
 from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _
+from sqlalchemy.orm import selectinload
 from wtforms.validators import NumberRange
 
 from models.training import Training, TrainingSession
@@ -42,6 +43,7 @@ class TrainingView(BackofficeModelView):
 class TrainingSessionView(BackofficeModelView):
     area = "training"
     column_list = ("training", "held_on", "hours", "participant_count")
+    list_loads = (selectinload(TrainingSession.participants),)  # counted on every row
     column_details_list = (
         "training",
         "held_on",
