@@ -91,9 +91,9 @@ def main() -> None:
             )
             from backoffice.auth import accounts
 
-            accounts.create("bench", "coordinator", "benchmark password")
+            accounts.create("timekeeper", "coordinator", "benchmark password")
         client = app.test_client()
-        client.post("/login", data={"username": "bench", "password": "benchmark password"})
+        client.post("/login", data={"username": "timekeeper", "password": "benchmark password"})
         print(f"{'request':<45} {'median':>9} {'min':>9} {'max':>9}   ({RUNS} runs)")
         for label, path in [
             ("dashboard, one year", f"/admin/?year={last_year}"),

@@ -88,9 +88,9 @@ def main() -> None:
             fill(db.session)
             from backoffice.auth import accounts
 
-            accounts.create("bench", "secretariat", "benchmark password")
+            accounts.create("timekeeper", "secretariat", "benchmark password")
         client = app.test_client()
-        client.post("/login", data={"username": "bench", "password": "benchmark password"})
+        client.post("/login", data={"username": "timekeeper", "password": "benchmark password"})
 
         def stream(path: str):
             def download() -> int:
