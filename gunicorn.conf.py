@@ -30,6 +30,14 @@ access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 logconfig_dict = logging_config()
 
 
+def when_ready(server):
+    """Prepare the application before the workers fork (templates, mappers, languages)."""
+    from backoffice.warmup import warm_up
+    from wsgi import app
+
+    warm_up(app)
+
+
 def post_fork(server, worker):
     """Give each worker its own database connections, never the parent's."""
     from models import db

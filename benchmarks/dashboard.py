@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import func, select  # noqa: E402
 
-from benchmarks.generate import generate  # noqa: E402
+from benchmarks.generate import Sizes, generate  # noqa: E402
 from benchmarks.serving import logged_in, migrated_app  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "15"))
@@ -48,7 +48,7 @@ def main() -> None:
     with migrated_app() as app:
         with app.app_context():
             started = time.perf_counter()
-            last_year = generate(db.session, scale=SCALE, years=YEARS)
+            last_year = generate(db.session, Sizes.scaled(SCALE, YEARS))
             organisations = db.session.scalar(select(func.count()).select_from(Organisation))
             stays = db.session.scalar(select(func.count()).select_from(HousingStay))
         print(

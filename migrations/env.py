@@ -6,6 +6,8 @@ from logging.config import fileConfig
 from alembic import context
 from flask import current_app
 
+from models.indexes import described_by_models
+
 config = context.config
 # Keep the application's loggers (and the tests') alive when migrations run in-process.
 fileConfig(config.config_file_name, disable_existing_loggers=False)
@@ -40,6 +42,8 @@ def run_migrations_online():
 
     conf_args = current_app.extensions["migrate"].configure_args
     conf_args.setdefault("process_revision_directives", skip_empty_revision)
+    # Trigram search indexes exist on PostgreSQL alone: `flask db migrate` leaves them be.
+    conf_args.setdefault("include_object", described_by_models)
 
     with target_db.engine.connect() as connection:
         context.configure(connection=connection, target_metadata=target_db.metadata, **conf_args)

@@ -61,3 +61,51 @@ def test_contains_filters_take_wildcards_literally(client, organisations):
 
 def _named(name: str) -> Organisation:
     return db.session.scalar(select(Organisation).where(Organisation.name == name))
+
+
+CODES = ["M-7K3F9Q", "M-7K3G22", "M-7KZZZZ", "M-7L2222", "M-A7K3F9"]
+
+
+@pytest.fixture
+def stays():
+    from datetime import date, timedelta
+
+    unit = factories.housing_unit()
+    for n, code in enumerate(CODES):
+        entry = date(2025, 1, 1) + timedelta(days=10 * n)
+        factories.housing_stay(unit, entry, entry + timedelta(days=5), household_code=code)
+
+
+def codes_found(client, search: str) -> set[str]:
+    body = client.get("/admin/housingstay/", query_string={"search": search}).get_data(as_text=True)
+    return {code for code in CODES if code in body}
+
+
+@pytest.mark.parametrize(
+    ("search", "expected"),
+    [
+        ("M-7K3F9Q", {"M-7K3F9Q"}),  # the whole code
+        ("m-7k3f9q", {"M-7K3F9Q"}),  # as read aloud and typed in lower case
+        ("M-7K3", {"M-7K3F9Q", "M-7K3G22"}),  # its first characters
+        ("7K3", {"M-7K3F9Q", "M-7K3G22"}),  # without the prefix
+        ("M-7K", {"M-7K3F9Q", "M-7K3G22", "M-7KZZZZ"}),
+        ("M-7KZ", {"M-7KZZZZ"}),
+        ("M-7L", {"M-7L2222"}),
+        ("M-Z", set()),
+    ],
+)
+def test_a_household_code_is_found_by_its_first_characters(client, stays, search, expected):
+    assert codes_found(client, search) == expected
+
+
+def test_a_list_sorted_on_a_column_with_ties_keeps_each_record_on_one_page(client):
+    for n in range(7):
+        factories.organisation(f"Même nom {n}", kind="association")
+    pages = [
+        client.get(
+            "/admin/organisation/", query_string={"sort": 2, "page_size": 3, "page": page}
+        ).get_data(as_text=True)
+        for page in range(3)
+    ]
+    names = [f"Même nom {n}" for n in range(7)]
+    assert [sum(name in page for page in pages) for name in names] == [1] * 7

@@ -15,13 +15,16 @@ from sqlalchemy import create_engine, inspect, select, text
 from backoffice import create_app
 from models import db
 from models.awareness import CommunicationMaterial
+from models.indexes import described_by_models
 
 PROJECT = Path(__file__).resolve().parent.parent
 
 
 def test_migrated_database_matches_the_models(app):
     with db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_object": described_by_models}
+        )
         differences = compare_metadata(context, db.metadata)
     assert differences == []
 

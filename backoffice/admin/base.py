@@ -30,7 +30,7 @@ from ..auth import kept_forms
 from ..forms import BackofficeForm
 from . import once
 from .dates import BackofficeFilterConverter, BackofficeModelConverter
-from .exporting import ExportingModel
+from .exporting import ExportingModel, related_loads
 from .fields import DeclaredFields, record_name
 from .filters import FilterConverter
 from .guard import AccessControlledModel
@@ -109,6 +109,8 @@ class BackofficeModelView(
     filter_converter = ListFilters()
     form_base_class = BackofficeForm  # text refuses control characters in every form
 
+    # Loader options of what a list page shows beyond its columns (a count of a collection).
+    list_loads: tuple = ()
     date_order: tuple[tuple[str, str], ...] = ()
 
     def __init__(self, model, name=None, category=None, **kwargs):
@@ -122,6 +124,25 @@ class BackofficeModelView(
             context, model, name, column_formatters, column_type_formatters
         )
         return "" if value is None else value
+
+    def _apply_pagination(self, query, page, page_size):
+        """Read a page with the related records its columns show through another one
+        ("person.organisation") and those the view names (`list_loads`): a statement per
+        relation, whatever the page's length."""
+        names = [name for name, _label in self._list_columns]
+        loads = [*related_loads(self.model, names, hops=2), *self.list_loads]
+        return super()._apply_pagination(query, page, page_size).options(*loads)
+
+    def _apply_sorting(self, query, joins, sort_column, sort_desc):
+        """Sort as asked, then by id in the same direction: a page holds the same rows on
+        every visit, whatever ties the sorted column has (an index on both serves it)."""
+        query, joins = super()._apply_sorting(query, joins, sort_column, sort_desc)
+        if sort_column is None:
+            order = list(self._get_default_order())
+            if any(field is self.model.id for field, _joins, _desc in order):
+                return query, joins
+            sort_desc = bool(order) and order[0][2]
+        return query.order_by(self.model.id.desc() if sort_desc else self.model.id), joins
 
     def _create_ajax_loader(self, name, options):
         related = super()._create_ajax_loader(name, options).model

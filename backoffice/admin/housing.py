@@ -11,6 +11,7 @@ from wtforms.validators import NumberRange
 
 from models import db
 from models.housing import (
+    CODE_PREFIX,
     ExitDestination,
     HousingStay,
     HousingUnit,
@@ -204,6 +205,7 @@ class HousingStayView(HousingView):
     )
     column_export_list = column_details_list[:-1]
     column_searchable_list = ("household_code",)
+    code_search = ("household_code", CODE_PREFIX)
     column_filters = (
         "unit.label",
         "entry_date",

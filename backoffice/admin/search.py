@@ -7,8 +7,10 @@ escaped; Flask-Admin's prefixes keep their meaning (`^x` starts with x, `=x` is 
 
 from __future__ import annotations
 
+import re
+
 from flask_admin.contrib.sqla import filters
-from sqlalchemy import Unicode, cast, or_
+from sqlalchemy import Unicode, and_, cast, or_
 
 ESCAPE = "\\"
 
@@ -25,6 +27,31 @@ def like_pattern(term: str) -> str:
     if term.startswith("="):
         return literal(term[1:])
     return f"%{literal(term)}%"
+
+
+# The characters of a generated code, in the order both databases sort them.
+CODE_CHARACTERS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_CODE_TERM = re.compile(r"[0-9A-Z]+")
+
+
+def code_range(column, prefix: str, term: str):
+    """The codes of `column` that start with `term`, as a range its index reads; None when
+    `term` is not the start of a code ("M-7K3", or "7K3" without the prefix, any case).
+
+    Codes are upper-case letters and digits after `prefix`: the range ends at the next
+    possible start ("M-7K4" after "M-7K3").
+    """
+    text = term.strip().upper()
+    text = text.removeprefix(prefix)
+    if not _CODE_TERM.fullmatch(text):
+        return None
+    start = prefix + text
+    while text and text[-1] == CODE_CHARACTERS[-1]:
+        text = text[:-1]
+    if not text:
+        return column >= start
+    following = CODE_CHARACTERS[CODE_CHARACTERS.index(text[-1]) + 1]
+    return and_(column >= start, column < prefix + text[:-1] + following)
 
 
 class Contains(filters.FilterLike):
@@ -44,12 +71,25 @@ class LiteralFilters(filters.FilterConverter):
 
 
 class LiteralSearch:
-    """Flask-Admin's `_apply_search`, with every term escaped (contrib/sqla/view.py, 2.x)."""
+    """Flask-Admin's `_apply_search`, with every term escaped (contrib/sqla/view.py, 2.x).
+
+    A view's `code_search` names a column of generated codes and their prefix: a term that
+    is the start of a code finds the codes starting with it, through the column's index.
+    """
+
+    code_search: tuple[str, str] | None = None
 
     def _apply_search(self, query, count_query, joins, count_joins, search):
         for term in search.split(" "):
             if not term:
                 continue
+            if self.code_search is not None:
+                name, prefix = self.code_search
+                codes = code_range(getattr(self.model, name), prefix, term)
+                if codes is not None:
+                    query = query.filter(codes)
+                    count_query = None if count_query is None else count_query.filter(codes)
+                    continue
             pattern = like_pattern(term)
             matches, count_matches = [], []
             for field, path in self._search_fields:

@@ -2,6 +2,7 @@
 
 from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _
+from sqlalchemy.orm import selectinload
 from wtforms.validators import NumberRange
 
 from models.training import Training, TrainingAudience, TrainingSession
@@ -51,6 +52,7 @@ class TrainingSessionView(TrainingAxisView):
         "training_participant": _("training participations"),
     }
     column_list = ("training", "held_on", "hours", "participant_count")
+    list_loads = (selectinload(TrainingSession.participants),)  # counted on every row
     column_details_list = (
         "training",
         "held_on",

@@ -113,6 +113,7 @@ def describe_in_scratch_database(
     try:
         with scratch.begin() as connection:
             connection.execute(text(f"CREATE SCHEMA IF NOT EXISTS {_quoted(schema)}"))
+            _create_extensions(connection, _extensions(engine))
         _pg_restore(dump_file, scratch, "--single-transaction")
         with scratch.connect() as connection:
             return current_revision(connection), table_summaries(connection)
@@ -120,6 +121,25 @@ def describe_in_scratch_database(
         scratch.dispose()
         with admin.connect() as connection:
             connection.execute(text(f"DROP DATABASE IF EXISTS {_quoted(name)} WITH (FORCE)"))
+
+
+def _extensions(engine: Engine) -> list[tuple[str, str]]:
+    """The extensions of the database (pg_trgm behind the search indexes) and their schemas:
+    a dump of one schema leaves them out, and its indexes need them."""
+    query = text(
+        "SELECT e.extname, n.nspname FROM pg_extension e "
+        "JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname <> 'plpgsql'"
+    )
+    with engine.connect() as connection:
+        return [tuple(row) for row in connection.execute(query)]
+
+
+def _create_extensions(connection, extensions: list[tuple[str, str]]) -> None:
+    for name, schema in extensions:
+        connection.execute(text(f"CREATE SCHEMA IF NOT EXISTS {_quoted(schema)}"))
+        connection.execute(
+            text(f"CREATE EXTENSION IF NOT EXISTS {_quoted(name)} SCHEMA {_quoted(schema)}")
+        )
 
 
 def libpq(engine: Engine) -> tuple[str, dict[str, str]]:

@@ -20,7 +20,9 @@ from . import agreements, awareness, children, housing, network, training
 MARKER = "SAPV Secova"
 
 # Tables whose rows are traces of use, not records: a database holding only these is empty.
-TRACES = frozenset({"audit_entry", "login_attempt", "user_session", "submitted_form", "kept_form"})
+TRACES = frozenset(
+    {"audit_entry", "login_attempt", "user_session", "submitted_form", "kept_form", "data_version"}
+)
 
 
 def demo_year(today: date | None = None) -> int:

@@ -11,6 +11,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from ..kept import kept_for_ended_periods
 from ..period import Period
 from .agreements import agreements
 from .awareness import awareness
@@ -31,6 +32,12 @@ from .results import (
 )
 from .training import training
 from .workshops import children
+
+# Figures of ended periods are computed once until the records change (see kept).
+network, training, housing, agreements, awareness, children = (
+    kept_for_ended_periods(compute)
+    for compute in (network, training, housing, agreements, awareness, children)
+)
 
 __all__ = [
     "AgreementFigures",

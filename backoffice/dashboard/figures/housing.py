@@ -6,16 +6,19 @@ from datetime import date, timedelta
 
 from sqlalchemy import (
     ColumnElement,
+    Date,
+    and_,
     case,
-    extract,
     func,
+    literal,
     or_,
     select,
     true,
+    union_all,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
-from models.housing import HousingStay, HousingUnit, days_between, earlier_of, later_of, month_after
+from models.housing import HousingStay, HousingUnit, days_between, earlier_of, later_of
 
 from ..period import Period
 from .conditions import (
@@ -25,25 +28,47 @@ from .conditions import (
 )
 from .results import HousingFigures, MonthlyOccupancy
 
+MONTH = ("first", "last", "stop")
 
-def _nights_by_month(session: Session, spans, *, inclusive: bool) -> dict[date, int]:
-    """Sum by month the nights of spans (columns day_first, day_stop), cut at each month start.
+
+def _months(period: Period):
+    """The months of the period as rows: first day, last day, first day of the next month."""
+    rows = []
+    for month in period.months:
+        following = (month + timedelta(days=32)).replace(day=1)
+        days = (month, following - timedelta(days=1), following)
+        rows.append(
+            select(*(literal(day, Date).label(name) for day, name in zip(days, MONTH, strict=True)))
+        )
+    return union_all(*rows).subquery("months")
+
+
+def _nights_by_month(
+    session: Session, spans, period: Period, *, inclusive: bool
+) -> dict[date, int]:
+    """Sum by month the nights of spans (columns day_first, day_stop).
 
     A span covers the nights from day_first to day_stop, excluded (a stay's exit day) or
-    included (a unit's last available day). Cutting row by row keeps the work linear in
-    the spans, whatever the period's length.
+    included (a unit's last available day). Each span is joined with the few months it
+    meets: the work grows with the spans, never with their nights.
     """
-    pieces = spans.cte("pieces", recursive=True)
-    next_month = month_after(pieces.c.day_first)
-    goes_on = next_month <= pieces.c.day_stop if inclusive else next_month < pieces.c.day_stop
-    pieces = pieces.union_all(select(next_month, pieces.c.day_stop).where(goes_on))
-    next_month = month_after(pieces.c.day_first)
-    goes_on = next_month <= pieces.c.day_stop if inclusive else next_month < pieces.c.day_stop
-    to_stop = days_between(pieces.c.day_first, pieces.c.day_stop) + (1 if inclusive else 0)
-    nights = case((goes_on, days_between(pieces.c.day_first, next_month)), else_=to_stop)
-    year, month = extract("year", pieces.c.day_first), extract("month", pieces.c.day_first)
-    rows = session.execute(select(year, month, func.sum(nights)).group_by(year, month))
-    return {date(int(y), int(m), 1): int(n) for y, m, n in rows}
+    # Materialized: the bounds of each span are computed once, not once per month.
+    spans = spans.cte("spans").prefix_with("MATERIALIZED")
+    month = _months(period)
+    first = later_of(spans.c.day_first, month.c.first)
+    if inclusive:
+        meets = and_(spans.c.day_first <= month.c.last, spans.c.day_stop >= month.c.first)
+        nights = days_between(first, earlier_of(spans.c.day_stop, month.c.last)) + 1
+    else:
+        meets = and_(spans.c.day_first < month.c.stop, spans.c.day_stop > month.c.first)
+        nights = days_between(first, earlier_of(spans.c.day_stop, month.c.stop))
+    rows = session.execute(
+        select(month.c.first, func.sum(nights))
+        .select_from(spans)
+        .join(month, meets)
+        .group_by(month.c.first)
+    )
+    return {first_day: int(total) for first_day, total in rows}
 
 
 def _nights_in_period(period: Period, today: date):
@@ -56,14 +81,40 @@ def _nights_in_period(period: Period, today: date):
     return first, stop
 
 
+def _meets(period: Period) -> ColumnElement[bool]:
+    """Stays that may share a night with the period, as a range of the entry date index.
+
+    A unit's stays never share a night: of those entering before the period, only each
+    unit's last one (with a night) may reach into it, and no stay that entered before the
+    earliest of those can.
+    """
+    before = aliased(HousingStay)
+    last_before = (
+        select(func.max(before.entry_date))
+        .where(
+            before.unit_id == HousingUnit.id,
+            before.entry_date < period.start,
+            or_(before.exit_date.is_(None), before.exit_date > before.entry_date),
+        )
+        .scalar_subquery()
+    )
+    earliest = select(func.min(last_before)).select_from(HousingUnit).scalar_subquery()
+    return and_(
+        HousingStay.entry_date <= period.end,
+        HousingStay.entry_date >= func.coalesce(earliest, period.start),
+        or_(HousingStay.exit_date.is_(None), HousingStay.exit_date > period.start),
+    )
+
+
 def _monthly_occupancy(session: Session, period: Period, today: date) -> list[MonthlyOccupancy]:
     """The nights occupied and available in each month (see models.housing), one query each."""
     entered, leaves = _nights_in_period(period, today)
     occupied = _nights_by_month(
         session,
         select(entered.label("day_first"), leaves.label("day_stop")).where(
-            HousingStay.entry_date <= period.end, leaves > entered, _in_units(period)
+            _meets(period), leaves > entered, _in_units(period)
         ),
+        period,
         inclusive=False,
     )
     opens = later_of(HousingUnit.available_from, period.start)
@@ -73,6 +124,7 @@ def _monthly_occupancy(session: Session, period: Period, today: date) -> list[Mo
         select(opens.label("day_first"), closes.label("day_stop")).where(
             closes >= opens, of_municipality(HousingUnit.municipality_id, period)
         ),
+        period,
         inclusive=True,
     )
     return [
@@ -112,7 +164,7 @@ def housing(session: Session, period: Period, today: date) -> HousingFigures:
             func.count(),
             func.coalesce(func.sum(HousingStay.adults), 0),
             func.coalesce(func.sum(HousingStay.children), 0),
-        ).where(in_units, stop > first)
+        ).where(in_units, _meets(period), stop > first)
     ).one()
     destinations = session.execute(
         select(HousingStay.destination, func.count())
