@@ -28,7 +28,7 @@ from .. import parameters
 from ..auth import kept_forms
 from ..forms import BackofficeForm
 from ..labels import TABLE_LABELS
-from . import once
+from . import naming, once
 from .dates import BackofficeFilterConverter, BackofficeModelConverter
 from .exporting import ExportingModel
 from .filters import FilterConverter
@@ -93,6 +93,8 @@ class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, 
     model_form_converter = BackofficeModelConverter
     filter_converter = ListFilters()
     form_base_class = BackofficeForm  # text refuses control characters in every form
+    # Row check boxes and column help named for screen readers; delete asked in a dialog.
+    list_template = "admin/model/backoffice_list.html"
 
     # (start field, end field) pairs: the end may not come before the start.
     date_order: tuple[tuple[str, str], ...] = ()
@@ -153,7 +155,7 @@ class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, 
         if request.method == "POST":
             made = once.record_made_by(request.form.get(once.FIELD), self.model)
         if made is None:
-            return super().create_view()
+            return naming.named(super().create_view())
         flash(self._already_saved_message(), "info")
         return redirect(self.get_url(".details_view", id=made))
 
@@ -164,6 +166,18 @@ class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, 
     @staticmethod
     def _already_saved_message() -> str:
         return gettext("This form had already been saved: here is the record, saved once.")
+
+    @expose("/edit/", methods=("GET", "POST"))
+    def edit_view(self):
+        return naming.named(super().edit_view())
+
+    @expose("/delete/", methods=("POST",))
+    def delete_view(self):
+        return naming.named(super().delete_view())
+
+    @expose("/dependents/")
+    def dependents_view(self):
+        return naming.dependents_answer(self)
 
     def edit_form(self, obj=None):
         if kept := kept_forms.take():
@@ -221,6 +235,7 @@ class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, 
             log.exception("Saving %s failed", self.model.__name__)
             flash(gettext("The record could not be saved."), "error")
             return False
+        naming.remember(model, "created" if is_created else "saved")
         self.after_model_change(form, model, is_created)
         return True
 
@@ -246,6 +261,7 @@ class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, 
         if blocking:
             flash(self._dependents_message(model, blocking), "error")
             return False
+        naming.remember(model, "deleted")  # named while it still exists
         try:
             self.on_model_delete(model)
             db.session.delete(model)
