@@ -28,7 +28,7 @@ KINDS = {
     "organisation": (_("Organisation"), "feminine"),
     "person": (_("Person"), "feminine"),
     "referent_appointment": (_("Referent appointment"), "feminine"),
-    "platform_membership": (_("Platform membership"), "feminine"),
+    "platform_membership": (_("Platform membership"), "masculine"),
     "platform_meeting": (_("Platform meeting"), "feminine"),
     "awareness_action": (_("Awareness action"), "feminine"),
     "communication_material": (_("Communication material"), "masculine"),
