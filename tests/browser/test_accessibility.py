@@ -48,7 +48,9 @@ def row_pages(page: Page) -> list[str]:
         page.locator("table.model-list tbody tr").first.locator("a[href*='/edit/']"),
     ]
     return [
-        link.first.get_attribute("href") for link in links if link.count() and link.first.is_visible()
+        link.first.get_attribute("href")
+        for link in links
+        if link.count() and link.first.is_visible()
     ]
 
 
