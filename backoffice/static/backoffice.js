@@ -184,3 +184,14 @@ window.addEventListener("click", function (event) {
     });
   }
 })();
+
+// The menus open from the keyboard too: Enter or Space on a menu's toggle opens it (the two
+// dropdown scripts Flask-Admin loads would otherwise both answer the click Enter makes).
+document.addEventListener("keydown", function (event) {
+  var toggle = event.target.closest('[data-toggle="dropdown"]');
+  if (!toggle || (event.key !== "Enter" && event.key !== " ") || !window.jQuery) {
+    return;
+  }
+  event.preventDefault();
+  window.jQuery(toggle).dropdown("toggle");
+});
