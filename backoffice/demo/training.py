@@ -37,6 +37,24 @@ def load(year: int, net: DemoNetwork) -> None:
             )
         )
     others = [p for p in net.members if p not in referents]
+    # This year so far: a refresher for the referents, the first-line course again.
+    today = date.today()
+    for month, day, hours, training, people, external in (
+        (3, 12, "6.0", basics, referents[:12], 0),
+        (6, 4, "3.5", first_line, others[:6], 12),
+        (10, 15, "3.5", first_line, others[2:9], 9),
+    ):
+        if date(year + 1, month, day) < today:
+            db.session.add(
+                TrainingSession(
+                    training=training,
+                    held_on=date(year + 1, month, day),
+                    hours=Decimal(hours),
+                    place="Salle du conseil, Chaudfontaine",
+                    participants=people,
+                    external_participants=external,
+                )
+            )
     for month, day, external in ((9, 18, 14), (11, 13, 11)):
         db.session.add(
             TrainingSession(
