@@ -28,7 +28,7 @@ from .. import parameters
 from ..auth import kept_forms
 from ..forms import BackofficeForm
 from ..labels import TABLE_LABELS
-from . import naming, once
+from . import guides, naming, once
 from .dates import BackofficeFilterConverter, BackofficeModelConverter
 from .exporting import ExportingModel
 from .filters import FilterConverter
@@ -95,6 +95,9 @@ class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, 
     form_base_class = BackofficeForm  # text refuses control characters in every form
     # Row check boxes and column help named for screen readers; delete asked in a dialog.
     list_template = "admin/model/backoffice_list.html"
+    # Fields under headings, with help texts and first values (see guides).
+    create_template = "admin/model/backoffice_create.html"
+    edit_template = "admin/model/backoffice_edit.html"
 
     # (start field, end field) pairs: the end may not come before the start.
     date_order: tuple[tuple[str, str], ...] = ()
@@ -147,7 +150,7 @@ class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, 
             form = super().create_form(obj)
         if not form[once.FIELD].data:
             form[once.FIELD].data = once.new_token()
-        return form
+        return guides.guide(form, self.model.__tablename__, creating=not kept)
 
     @expose("/new/", methods=("GET", "POST"))
     def create_view(self):
@@ -187,7 +190,11 @@ class BackofficeModelView(AccessControlledModel, ExportingModel, LiteralSearch, 
             form = super().edit_form(obj)
         if obj is not None and not form.seen_version.data:
             form.seen_version.data = obj.version
-        return form
+        return guides.guide(form, self.model.__tablename__, creating=False)
+
+    def form_sections(self, form) -> list:
+        """The form's fields under their headings, for the create and edit templates."""
+        return guides.sections(self.model.__tablename__, form)
 
     def _changed_meanwhile(self, form, model) -> bool:
         seen = getattr(form, "seen_version", None)

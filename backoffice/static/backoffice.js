@@ -195,3 +195,14 @@ document.addEventListener("keydown", function (event) {
   event.preventDefault();
   window.jQuery(toggle).dropdown("toggle");
 });
+
+// A field's help text under it is read with the field (Flask-Admin only places it there).
+document.querySelectorAll("form.admin-form .form-group").forEach(function (group, index) {
+  var help = group.querySelector(":scope > small.form-text, :scope > .input-group > small.form-text");
+  var field = group.querySelector("input:not([type=hidden]), select, textarea");
+  if (help && field) {
+    help.id = help.id || "field-help-" + index;
+    var described = field.getAttribute("aria-describedby");
+    field.setAttribute("aria-describedby", described ? described + " " + help.id : help.id);
+  }
+});
