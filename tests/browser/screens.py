@@ -72,11 +72,10 @@ def open_menu(page: Page, category: str, screen: str | None = None) -> None:
         page.get_by_role("navigation").get_by_role("link", name=category, exact=True).click()
         return
     # Each screen's entry names its area; the areas of the action plan share one menu.
-    entry = page.locator(f'.main-menu a[data-category="{category}"]').filter(
-        has_text=_exactly(screen)
-    )
-    page.locator(".main-menu .dropdown").filter(has=entry).locator("a.dropdown-toggle").click()
-    entry.click()
+    entry = page.locator(f'a[data-category="{category}"]').filter(has_text=_exactly(screen))
+    menu = page.locator(".main-menu .dropdown").filter(has=entry)
+    menu.locator("a.dropdown-toggle").click()
+    menu.locator(".dropdown-menu.show").locator(entry).click()
 
 
 def menu_entries(page: Page) -> list[str]:
