@@ -28,7 +28,7 @@ from .. import parameters
 from ..auth import kept_forms
 from ..forms import BackofficeForm
 from ..labels import TABLE_LABELS
-from . import guides, naming, once
+from . import guides, icons, naming, once
 from .dates import BackofficeFilterConverter, BackofficeModelConverter
 from .exporting import ExportingModel
 from .filters import FilterConverter
@@ -42,6 +42,7 @@ LIST_FORMATTERS = {
     # Before date, of which datetime is a kind: a moment shows its time, in Brussels time.
     datetime: lambda view, value, name: format_datetime(value, "medium"),
     date: lambda view, value, name: format_date(value, "medium"),
+    bool: icons.boolean,  # the page's own icons, with the word for screen readers
 }
 # Exports keep values typed (numbers, dates, booleans): the export writer formats them.
 EXPORT_FORMATTERS: dict = {}
