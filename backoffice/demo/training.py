@@ -42,7 +42,7 @@ def load(year: int, net: DemoNetwork) -> None:
     for month, day, hours, training, people, external in (
         (3, 12, "6.0", basics, referents[:12], 0),
         (6, 4, "3.5", first_line, others[:6], 12),
-        (10, 15, "3.5", first_line, others[2:9], 9),
+        (10, 8, "3.5", first_line, others[2:9], 9),
     ):
         if date(year + 1, month, day) < today:
             db.session.add(
