@@ -160,6 +160,10 @@ window.addEventListener("click", function (event) {
             control.removeAttribute("aria-labelledby");
           }
         );
+        // The focusser is a text box (typing opens the choices), not a button.
+        container.querySelectorAll("input.select2-focusser[role=button]").forEach(function (box) {
+          box.removeAttribute("role");
+        });
         // The drawn choice: the field's name, then what it shows.
         container.querySelectorAll("a.select2-choice").forEach(function (choice) {
           var shown = choice.textContent.trim();
