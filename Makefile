@@ -15,7 +15,10 @@ CHROMIUM := /usr/bin/chromium
 AXE_CORE_VERSION := 4.14.1
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 
-.PHONY: run serve test test-browser install lint translations extract-messages clean
+# The pictures the README shows, made by the browser tests from what the code renders.
+SCREENSHOTS := docs/screenshots
+
+.PHONY: run serve test test-browser screenshots install lint translations extract-messages clean
 
 # The production server (gunicorn.conf.py) on a demo network, loaded only into an empty database.
 run: install
@@ -33,6 +36,9 @@ test: install
 
 test-browser: install $(CHROMIUM) $(AXE)
 	$(BIN)/pytest tests/browser
+
+screenshots: install $(CHROMIUM) $(AXE)
+	SCREENSHOTS=$(SCREENSHOTS) $(BIN)/pytest -q tests/browser/test_layout.py
 
 $(CHROMIUM):
 	@echo "$(CHROMIUM) is missing: installing Debian's chromium package with apt-get."

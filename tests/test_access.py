@@ -48,7 +48,8 @@ SCREENS = {
     "auditentry": {"administrator": "view", "coordinator": "view"},
 }
 # Refused to every role: accounts are deactivated, never deleted.
-NEVER = {("user", "delete_view")}
+# Accounts are never deleted: what refers to one is never asked either.
+NEVER = {("user", "delete_view"), ("user", "dependents_view")}
 READING = {"index", "index_view", "details_view", "export", "pdf", "xlsx", "published"}
 
 # Routes outside the admin screens: endpoint -> who may open it.

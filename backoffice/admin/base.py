@@ -28,7 +28,7 @@ from models.integrity import violation
 from .. import parameters
 from ..auth import kept_forms
 from ..forms import BackofficeForm
-from . import once
+from . import guides, icons, naming, once
 from .dates import BackofficeFilterConverter, BackofficeModelConverter
 from .exporting import ExportingModel, related_loads
 from .fields import DeclaredFields, record_name
@@ -43,6 +43,7 @@ LIST_FORMATTERS = {
     # Before date, of which datetime is a kind: a moment shows its time, in Brussels time.
     datetime: lambda view, value, name: format_datetime(value, "medium"),
     date: lambda view, value, name: format_date(value, "medium"),
+    bool: icons.boolean,  # the page's own icons, with the word for screen readers
 }
 # Exports keep values typed (numbers, dates, booleans): the export writer formats them.
 EXPORT_FORMATTERS: dict = {}
@@ -108,6 +109,9 @@ class BackofficeModelView(
     model_form_converter = BackofficeModelConverter
     filter_converter = ListFilters()
     form_base_class = BackofficeForm  # text refuses control characters in every form
+    # Fields under headings, with help texts and first values (see guides).
+    create_template = "admin/model/backoffice_create.html"
+    edit_template = "admin/model/backoffice_edit.html"
 
     # Loader options of what a list page shows beyond its columns (a count of a collection).
     list_loads: tuple = ()
@@ -173,17 +177,17 @@ class BackofficeModelView(
 
     # --- a create form is saved once, even when sent twice -----------------------------
     def _kept_or(self, form_class, blank, obj):
-        """The form as typed before the session expired, if kept; else `blank(obj)`."""
+        """The form as typed before the session expired, if kept (and True); else `blank(obj)`."""
         if kept := kept_forms.take():
             flash(self._kept_message())
-            return form_class(kept, obj=obj)
-        return blank(obj)
+            return form_class(kept, obj=obj), True
+        return blank(obj), False
 
     def create_form(self, obj=None):
-        form = self._kept_or(self._create_form_class, super().create_form, obj)
+        form, kept = self._kept_or(self._create_form_class, super().create_form, obj)
         if not form[once.FIELD].data:
             form[once.FIELD].data = once.new_token()
-        return form
+        return guides.guide(form, self.model.__tablename__, creating=not kept)
 
     @expose("/new/", methods=("GET", "POST"))
     def create_view(self):
@@ -191,7 +195,7 @@ class BackofficeModelView(
         if request.method == "POST":
             made = once.record_made_by(request.form.get(once.FIELD), self.model)
         if made is None:
-            return super().create_view()
+            return naming.named(super().create_view())
         flash(self._already_saved_message(), "info")
         return redirect(self.get_url(".details_view", id=made))
 
@@ -203,11 +207,27 @@ class BackofficeModelView(
     def _already_saved_message() -> str:
         return gettext("This form had already been saved: here is the record, saved once.")
 
+    @expose("/edit/", methods=("GET", "POST"))
+    def edit_view(self):
+        return naming.named(super().edit_view())
+
+    @expose("/delete/", methods=("POST",))
+    def delete_view(self):
+        return naming.named(super().delete_view())
+
+    @expose("/dependents/")
+    def dependents_view(self):
+        return naming.dependents_answer(self)
+
     def edit_form(self, obj=None):
-        form = self._kept_or(self._edit_form_class, super().edit_form, obj)
+        form, _kept = self._kept_or(self._edit_form_class, super().edit_form, obj)
         if obj is not None and not form.seen_version.data:
             form.seen_version.data = obj.version
-        return form
+        return guides.guide(form, self.model.__tablename__, creating=False)
+
+    def form_sections(self, form) -> list:
+        """The form's fields under their headings, for the create and edit templates."""
+        return guides.sections(self.model.__tablename__, form)
 
     def _changed_meanwhile(self, form, model) -> bool:
         seen = getattr(form, "seen_version", None)
@@ -255,6 +275,7 @@ class BackofficeModelView(
             log.exception("Saving %s failed", self.model.__name__)
             flash(gettext("The record could not be saved."), "error")
             return False
+        naming.remember(model, "created" if is_created else "saved")
         self.after_model_change(form, model, is_created)
         return True
 
@@ -277,6 +298,7 @@ class BackofficeModelView(
         if blocking:
             flash(self._dependents_message(model, blocking), "error")
             return False
+        naming.remember(model, "deleted")  # named while it still exists
         try:
             self.on_model_delete(model)
             db.session.delete(model)

@@ -69,13 +69,24 @@ def load(year: int, net: DemoNetwork) -> None:
     }
     db.session.add_all(materials.values())
     flyer, card = materials["flyer"], materials["card"]
-    for town, title, occasion, month, day, public in ACTIONS:
+    # The same round of actions this year, up to today, each reaching a few more people.
+    today = date.today()
+    done = [
+        (town, title, occasion, year, month, day, public)
+        for town, title, occasion, month, day, public in ACTIONS
+    ]
+    done += [
+        (town, title, occasion, year + 1, month, day, public + 30)
+        for town, title, occasion, month, day, public in ACTIONS
+        if date(year + 1, month, day) < today
+    ]  # fmt: skip
+    for town, title, occasion, held_year, month, day, public in done:
         db.session.add(
             AwarenessAction(
                 title=title,
                 municipality=net.municipalities[town],
                 occasion=occasion,
-                held_on=date(year, month, day),
+                held_on=date(held_year, month, day),
                 public_reached=public,
                 materials=[flyer, card] if occasion != Occasion.SCHOOL else [card],
                 partners=[net.organisations["sapv"], net.organisations[f"social:{town}"]],

@@ -10,6 +10,9 @@ from models.training import Training, TrainingAudience, TrainingSession
 
 from .network import DemoNetwork
 
+COUNCIL_ROOM = "Salle du conseil, Chaudfontaine"
+ESNEUX_CENTRE = "Centre culturel d'Esneux"
+
 
 def _attending(referents: list, session: int) -> list:
     """The first nine referents come to every session of three, the others to two of them."""
@@ -32,23 +35,30 @@ def load(year: int, net: DemoNetwork) -> None:
     db.session.add_all([basics, first_line])
     referents = net.referents
     others = [p for p in net.members if p not in referents]
-    # (training, month, day, hours, place, participants, external participants)
+    # (training, held on, hours, place, participants, external participants)
     sessions = [
-        (basics, month, day, "6.0", "Salle du conseil, Chaudfontaine", _attending(referents, i), 0)
+        (basics, date(year, month, day), "6.0", COUNCIL_ROOM, _attending(referents, i), 0)
         for i, (month, day) in enumerate(((2, 6), (3, 6), (4, 3)))
     ]
     sessions += [
-        (first_line, month, day, "3.5", "Centre culturel d'Esneux", others[:8], external)
+        (first_line, date(year, month, day), "3.5", ESNEUX_CENTRE, others[:8], external)
         for month, day, external in ((9, 18, 14), (11, 13, 11))
     ]
+    # This year so far: a refresher for the referents, the first-line course again.
+    this_year = [
+        (basics, date(year + 1, 3, 12), "6.0", COUNCIL_ROOM, referents[:12], 0),
+        (first_line, date(year + 1, 6, 4), "3.5", COUNCIL_ROOM, others[:6], 12),
+        (first_line, date(year + 1, 10, 8), "3.5", COUNCIL_ROOM, others[2:9], 9),
+    ]
+    sessions += [session for session in this_year if session[1] < date.today()]
     db.session.add_all(
         TrainingSession(
             training=training,
-            held_on=date(year, month, day),
+            held_on=held_on,
             hours=Decimal(hours),
             place=place,
             participants=participants,
             external_participants=external,
         )
-        for training, month, day, hours, place, participants, external in sessions
+        for training, held_on, hours, place, participants, external in sessions
     )

@@ -60,3 +60,155 @@ window.addEventListener("click", function (event) {
     }
   });
 })();
+
+// Deleting a record is asked in the page's own dialog, which names the record and lists the
+// records referring to it (read from the server when it opens). Without the dialog element
+// (an old browser), the form is simply sent: the server still refuses what others depend on.
+(function () {
+  var opener = null;
+  function dialog() {
+    return document.getElementById("delete-dialog");
+  }
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-delete-record]");
+    var box = dialog();
+    if (!button || !box || !box.showModal) {
+      return;
+    }
+    event.preventDefault();
+    opener = button;
+    var confirm = box.querySelector("[data-dialog-confirm]");
+    var text = box.querySelector(".delete-dialog-text");
+    var list = box.querySelector(".delete-dialog-dependents");
+    box.querySelector("h2").textContent = box.getAttribute("data-title").replace(
+      "%(record)s", button.getAttribute("data-delete-record")
+    );
+    text.textContent = box.getAttribute("data-loading");
+    list.textContent = "";
+    confirm.hidden = false;
+    confirm.disabled = true;
+    box.showModal();
+    box.querySelector("[data-dialog-cancel]").focus();
+    fetch(button.getAttribute("data-dependents"), {
+      credentials: "same-origin",
+      headers: { Accept: "application/json" },
+    })
+      .then(function (response) {
+        return response.ok ? response.json() : { dependents: [] };
+      })
+      .catch(function () {
+        return { dependents: [] };
+      })
+      .then(function (answer) {
+        if (answer.dependents.length) {
+          text.textContent = box.getAttribute("data-blocked");
+          answer.dependents.forEach(function (line) {
+            var item = document.createElement("li");
+            item.textContent = line;
+            list.appendChild(item);
+          });
+          confirm.hidden = true;
+        } else {
+          text.textContent = box.getAttribute("data-free");
+          confirm.disabled = false;
+          confirm.focus();
+        }
+      });
+  }, true);
+  document.addEventListener("click", function (event) {
+    var box = dialog();
+    if (!box || !box.open) {
+      return;
+    }
+    if (event.target.closest("[data-dialog-cancel]")) {
+      box.close();
+    } else if (event.target.closest("[data-dialog-confirm]") && opener) {
+      box.close();
+      // The bin's own name and value go with the form: on a list, one form serves every
+      // row and the bin that opened the dialog says which record to delete.
+      opener.form.requestSubmit(opener);
+    }
+  });
+  document.addEventListener("close", function (event) {
+    if (event.target === dialog() && opener && document.body.contains(opener)) {
+      opener.focus();
+    }
+  }, true);
+})();
+
+// Select2 draws its own controls, which do not carry the label of the field they stand for:
+// each is given the field's label, and each chosen item's cross says what it removes, so that
+// a screen reader names them. Done once Select2 has drawn them (jQuery's ready), and again
+// after every choice.
+(function () {
+  function nameOf(container) {
+    var id = container.id.replace(/^s2id_/, "");
+    var label = id && document.querySelector('label[for="' + id + '"]');
+    var name = label ? label.textContent.replace(/\s*\*\s*$/, "").trim() : "";
+    if (!name) {
+      var field = id && document.getElementById(id);
+      name = field ? field.getAttribute("aria-label") || field.getAttribute("placeholder") || "" : "";
+    }
+    return name;
+  }
+  function label() {
+    var remove = document.body.getAttribute("data-remove-label") || "×";
+    document.querySelectorAll(".select2-container").forEach(function (container) {
+      var name = nameOf(container);
+      if (name) {
+        container.querySelectorAll("input.select2-focusser, input.select2-input").forEach(
+          function (control) {
+            control.setAttribute("aria-label", name);
+            control.removeAttribute("aria-labelledby");
+          }
+        );
+        // The focusser is a text box (typing opens the choices), not a button.
+        container.querySelectorAll("input.select2-focusser[role=button]").forEach(function (box) {
+          box.removeAttribute("role");
+        });
+        // The drawn choice: the field's name, then what it shows.
+        container.querySelectorAll("a.select2-choice").forEach(function (choice) {
+          var shown = choice.textContent.trim();
+          choice.setAttribute("aria-label", shown ? name + " : " + shown : name);
+        });
+      }
+      container.querySelectorAll(".select2-search-choice").forEach(function (choice) {
+        var close = choice.querySelector(".select2-search-choice-close");
+        if (close) {
+          close.setAttribute("aria-label", remove + " " + choice.textContent.trim());
+          close.setAttribute("role", "button");
+        }
+      });
+    });
+  }
+  if (window.jQuery) {
+    window.jQuery(function () {
+      window.setTimeout(label, 0);
+    });
+    window.jQuery(document).on("change", function () {
+      window.setTimeout(label, 0);
+    });
+  }
+})();
+
+// The menus open from the keyboard too: Enter or Space on a menu's toggle opens it (the two
+// dropdown scripts Flask-Admin loads would otherwise both answer the click Enter makes).
+document.addEventListener("keydown", function (event) {
+  var toggle = event.target.closest('[data-toggle="dropdown"]');
+  if (!toggle || (event.key !== "Enter" && event.key !== " ") || !window.jQuery) {
+    return;
+  }
+  event.preventDefault();
+  window.jQuery(toggle).dropdown("toggle");
+});
+
+// A field's help text under it is read with the field (Flask-Admin only places it there).
+document.querySelectorAll("form.admin-form .form-group").forEach(function (group, index) {
+  var help = group.querySelector(":scope > small.form-text, :scope > .input-group > small.form-text");
+  var field = group.querySelector("input:not([type=hidden]), select, textarea");
+  if (help && field) {
+    help.id = help.id || "field-help-" + index;
+    var described = field.getAttribute("aria-describedby");
+    field.setAttribute("aria-describedby", described ? described + " " + help.id : help.id);
+  }
+});

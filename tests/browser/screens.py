@@ -53,8 +53,14 @@ def logout(page: Page, username: str) -> None:
 
 
 def switch_language(page: Page, code: str) -> None:
-    """Press the language switcher's button for `code` and wait for the page in it."""
-    page.get_by_role("button", name=LANGUAGE_BUTTONS[code]).click()
+    """Press the language switcher's button for `code` and wait for the page in it.
+
+    Once logged in, the switcher is in the account's menu: opened first."""
+    page.wait_for_load_state()
+    button = page.get_by_role("button", name=LANGUAGE_BUTTONS[code])
+    if not button.is_visible():
+        page.locator("#account-menu").click()
+    button.click()
     expect(page.locator("html")).to_have_attribute("lang", code)
 
 
@@ -65,14 +71,17 @@ def open_menu(page: Page, category: str, screen: str | None = None) -> None:
     if screen is None:
         page.get_by_role("navigation").get_by_role("link", name=category, exact=True).click()
         return
-    page.locator("a.dropdown-toggle").filter(has_text=_exactly(category)).click()
-    page.locator(".dropdown-menu.show").get_by_role("link", name=screen, exact=True).click()
+    # Each screen's entry names its area; the areas of the action plan share one menu.
+    entry = page.locator(f'a[data-category="{category}"]').filter(has_text=_exactly(screen))
+    menu = page.locator(".main-menu .dropdown").filter(has=entry)
+    menu.locator("a.dropdown-toggle").click()
+    menu.locator(".dropdown-menu.show").locator(entry).click()
 
 
 def menu_entries(page: Page) -> list[str]:
-    """Every entry of the menu bar, categories and their screens."""
-    links = page.locator("#admin-navbar-collapse .navbar-nav").first.get_by_role("link")
-    return [" ".join(text.split()) for text in links.all_text_contents()]
+    """Every entry of the menu bar: its menus, the areas they group and their screens."""
+    entries = page.locator(".main-menu").locator("a, .dropdown-header")
+    return [" ".join(text.split()) for text in entries.all_text_contents()]
 
 
 # --- lists --------------------------------------------------------------------------
@@ -118,10 +127,12 @@ def open_row(page: Page, text: str, action: str) -> None:
 
 
 def delete_row(page: Page, text: str) -> None:
-    """Press a row's bin and confirm."""
+    """Press a row's bin and confirm in the dialog, which names the record."""
     page.wait_for_load_state()
-    page.once("dialog", lambda dialog: dialog.accept())
     rows(page, text).get_by_title("Supprimer l'enregistrement").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog.get_by_role("heading")).to_contain_text("Supprimer")
+    dialog.get_by_role("button", name="Supprimer", exact=True).click()
     expect(page.locator(".alert-success")).to_be_visible()
 
 

@@ -74,6 +74,7 @@ def test_a_german_date_is_typed_with_dots_and_the_calendar_writes_it_so(page):
     page.get_by_role("link", name="Erstellen", exact=True).click()
     entry = field(page, "Einzugsdatum")
     expect(entry).to_have_attribute("placeholder", "TT.MM.JJJJ")
+    entry.fill("")  # a new stay starts today: cleared first, as a person would
     entry.press_sequentially("03.12.2025")
     expect(entry).to_have_value("03.12.2025")
 

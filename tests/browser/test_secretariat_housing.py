@@ -6,7 +6,7 @@ from .journey import Area, chosen, secretariat_keeps
 from .screens import rows, shown
 
 # The demo apartment is available for the demo year, the year before this one, and free
-# from September on.
+# from September on; this year's stays follow, so a stay of the demo year has its exit date.
 DEMO_YEAR = date.today().year - 1
 ENTRY = date(DEMO_YEAR, 10, 6)
 EXIT = date(DEMO_YEAR, 11, 14)
@@ -24,12 +24,13 @@ STAYS = Area(
         "Logement": chosen("Appartement d'urgence STOPP VIF"),
         "Orienté par": chosen("SAPV"),
         "Date d'entrée": ENTRY,
+        "Date de sortie": EXIT,
         "Adultes": 1,
         "Enfants": 2,
         "Notes": NOTES,
     },
     key=shown(ENTRY),
-    retyped={"Date de sortie": EXIT, "Destination à la sortie": chosen("Famille ou proches")},
+    retyped={"Destination à la sortie": chosen("Famille ou proches")},
     exported={
         "Date d'entrée": ENTRY,
         "Date de sortie": EXIT,
