@@ -39,6 +39,28 @@ def test_dashboard_is_the_home_page_with_the_seed_figures(demo_data, as_role):
     assert not_shown(page, *network, meetings, *housing, workshops) == []
 
 
+def test_the_first_row_holds_the_key_figures_against_a_year_earlier(demo_data, as_role):
+    response = as_role("coordinator").get(f"/admin/?year={YEAR}")
+    row = re.search(r'<div class="key-row">(.*?)</section>', response.get_data(as_text=True), re.S)
+    tiles = [text_of(tile) for tile in re.split(r'<div class="key-figure">', row.group(1))[1:]]
+    # Referents and members were there the year before; the apartment opened in the demo year.
+    assert tiles == [
+        f"17 référents actifs 0 {YEAR - 1} : 17",
+        f"32 membres de la plateforme 0 {YEAR - 1} : 32",
+        f"4 sur 4 réunions de plateforme tenues +4 {YEAR - 1} : 0",
+        f"5 séances de formation +5 {YEAR - 1} : 0",
+        f"7 actions de sensibilisation +7 {YEAR - 1} : 0",
+        "7,5 mois sur 12 (62,5 %) occupation",
+        f"12 sur 12 séances d'atelier tenues +12 {YEAR - 1} : 0",
+        f"3 conventions en vigueur +2 {YEAR - 1} : 1",
+    ]
+
+
+def text_of(fragment: str) -> str:
+    body = html.unescape(re.sub(r"<[^>]+>", " ", fragment)).replace("\u202f", " ")
+    return re.sub(r"\s+", " ", body.replace("\xa0", " ")).strip()
+
+
 def municipality_id(name: str) -> int:
     from sqlalchemy import select
 
