@@ -85,10 +85,6 @@ class AgreementView(BackofficeModelView):
     column_formatters = {"status": _status}
     column_labels = {
         "organisation.municipality.name": _("Organisation's municipality"),
-        "reference": _("Reference"),
-        "signed_on": _("Signed on"),
-        "valid_from": _("Valid from"),
-        "valid_until": _("Valid until"),
         "status": _("Status"),
     }
     # The status follows from the dates: nobody sets it.

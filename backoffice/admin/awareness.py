@@ -82,12 +82,6 @@ class AwarenessActionView(AwarenessView):
     )
     field_choices = {"occasion": OCCASIONS}
     column_formatters = {"municipality": _municipality_or_zone}
-    column_labels = {
-        "occasion": _("Occasion"),
-        "public_reached": _("Public reached"),
-        "materials": _("Materials used"),
-        "partners": _("Partners"),
-    }
     form_columns = (
         "title",
         "held_on",
@@ -138,11 +132,7 @@ class CommunicationMaterialView(AwarenessView):
     column_default_sort = "title"
     field_choices = {"kind": MATERIAL_KINDS}
     column_formatters = {"languages": _language_names}
-    column_labels = {
-        "languages": _("Languages"),
-        "quantity": _("Quantity"),
-        "issued_on": _("Issued on"),
-    }
+    column_labels = {"languages": _("Languages")}
     form_columns = column_details_list
     form_extra_fields = {
         "languages": SelectMultipleField(

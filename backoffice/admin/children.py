@@ -68,20 +68,7 @@ class WorkshopView(ChildrenView):
         "parents_reception",
         "active",
     )
-    column_labels = {
-        "age_range": _("Ages"),
-        "min_age": _("Minimum age"),
-        "max_age": _("Maximum age"),
-        "week_of_month": _("Week of the month"),
-        "weekday": _("Day of the week"),
-        "starts_at": _("From (time)"),
-        "ends_at": _("Until (time)"),
-        "schedule": _("Notes on the schedule"),
-        "parents_reception": _("Parents' reception"),
-        "facilitators": _("Facilitating organisations"),
-        "starts_on": _("Held from"),
-        "ends_on": _("Held until"),
-    }
+    column_labels = {"age_range": _("Ages")}
     # Shown in the form too, under the field.
     column_descriptions = {"parents_reception": _("Parents are received while the children meet.")}
     field_choices = {
@@ -126,11 +113,6 @@ class WorkshopSessionView(ChildrenView):
         "children_present",
         "parents_present",
     )
-    column_labels = {
-        "workshop": _("Workshop"),
-        "children_present": _("Children present"),
-        "parents_present": _("Parents present"),
-    }
     column_descriptions = {"notes": _("Never write a child's or a parent's name here.")}
     form_columns = column_details_list
     form_args = {"children_present": not_negative(), "parents_present": not_negative()}

@@ -152,13 +152,6 @@ class HousingUnitView(HousingView):
         "available_from",
         "available_until",
     )
-    column_labels = {
-        "label": _("Name"),
-        "provider": _("Provided by"),
-        "capacity": _("Capacity (persons)"),
-        "available_from": _("Available from"),
-        "available_until": _("Available until"),
-    }
     column_descriptions = {"address": _("Confidential: never listed nor exported.")}
     form_columns = column_details_list
     form_ajax_refs = {"provider": ORGANISATION_LOOKUP}
@@ -224,16 +217,6 @@ class HousingStayView(HousingView):
         "destination",
     )
     field_choices = {"destination": EXIT_DESTINATIONS}
-    column_labels = {
-        "household_code": _("Household code"),
-        "unit": _("Housing unit"),
-        "referring_organisation": _("Referred by"),
-        "entry_date": _("Entry date"),
-        "exit_date": _("Exit date"),
-        "adults": _("Adults"),
-        "children": _("Children"),
-        "destination": _("Destination on exit"),
-    }
     column_descriptions = {
         "household_code": _("Given by the backoffice: never a name."),
         "exit_date": _("Leave empty while the household is housed."),
