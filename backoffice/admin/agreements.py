@@ -75,7 +75,7 @@ class AgreementView(BackofficeModelView):
     )
     column_default_sort = ("valid_from", True)
     column_sortable_list = (
-        ("organisation", "organisation.name"),
+        "organisation",
         "kind",
         "title",
         "valid_from",

@@ -73,13 +73,7 @@ class AwarenessActionView(AwarenessView):
     column_searchable_list = ("title",)
     column_filters = ("held_on", "municipality.name", "occasion")
     column_default_sort = ("held_on", True)
-    column_sortable_list = (
-        "held_on",
-        "title",
-        ("municipality", "municipality.name"),
-        "occasion",
-        "public_reached",
-    )
+    column_sortable_list = column_list
     field_choices = {"occasion": OCCASIONS}
     column_formatters = {"municipality": _municipality_or_zone}
     form_columns = (

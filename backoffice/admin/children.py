@@ -64,7 +64,7 @@ class WorkshopView(ChildrenView):
     column_sortable_list = (
         "name",
         "place",
-        ("municipality", "municipality.name"),
+        "municipality",
         "parents_reception",
         "active",
     )
@@ -107,12 +107,7 @@ class WorkshopSessionView(ChildrenView):
     column_searchable_list = ("workshop.name", "notes")
     column_filters = ("held_on", "workshop.name")
     column_default_sort = ("held_on", True)
-    column_sortable_list = (
-        ("workshop", "workshop.name"),
-        "held_on",
-        "children_present",
-        "parents_present",
-    )
+    column_sortable_list = column_list
     column_descriptions = {"notes": _("Never write a child's or a parent's name here.")}
     form_columns = column_details_list
     form_args = {"children_present": not_negative(), "parents_present": not_negative()}

@@ -75,6 +75,8 @@ class DeclaredFields:
       labelled by its model (`model_labels`), else by `COMMON_LABELS`, and a column reached
       through a link as `_with_link_labels` says;
     - `record_names`: the plural name of its table and of the links it edits, by table.
+    A link in `column_sortable_list` sorts by the linked record's name ("municipality" by
+    "municipality.name"); a link to a record without one names its column as Flask-Admin does.
     The export holds what the details show unless `column_export_list` says otherwise.
     """
 
@@ -96,10 +98,24 @@ class DeclaredFields:
         self.column_labels = self._with_link_labels(
             model, {**COMMON_LABELS, **model_labels(model), **(self.column_labels or {})}
         )
+        if self.column_sortable_list is not None:
+            self.column_sortable_list = [
+                self._sorted_by(model, c) for c in self.column_sortable_list
+            ]
         if self.column_export_list is None:
             self.column_export_list = self.column_details_list or self.column_list
         category = category or self.menu_category
         super().__init__(model, session, name=name, category=category, **kwargs)
+
+    @staticmethod
+    def _sorted_by(model, name):
+        """`name` as Flask-Admin sorts it: a link by its record's naming column."""
+        links = inspect(model).relationships
+        if not isinstance(name, str) or name not in links:
+            return name
+        columns = links[name].mapper.columns
+        naming = next((c for c in RECORD_NAMING_COLUMNS if c in columns), None)
+        return name if naming is None else (name, f"{name}.{naming}")
 
     def _with_link_labels(self, model, labels: dict) -> dict:
         """`labels`, with each column reached through a link labelled: as the link when it

@@ -144,14 +144,7 @@ class HousingUnitView(HousingView):
         "available_until",
     )
     column_default_sort = "label"
-    column_sortable_list = (
-        "label",
-        ("provider", "provider.name"),
-        ("municipality", "municipality.name"),
-        "capacity",
-        "available_from",
-        "available_until",
-    )
+    column_sortable_list = column_list
     column_descriptions = {"address": _("Confidential: never listed nor exported.")}
     form_columns = column_details_list
     form_ajax_refs = {"provider": ORGANISATION_LOOKUP}
@@ -207,15 +200,7 @@ class HousingStayView(HousingView):
         "referring_organisation.name",
     )
     column_default_sort = ("entry_date", True)
-    column_sortable_list = (
-        "household_code",
-        ("unit", "unit.label"),
-        "entry_date",
-        "exit_date",
-        "adults",
-        "children",
-        "destination",
-    )
+    column_sortable_list = column_list
     field_choices = {"destination": EXIT_DESTINATIONS}
     column_descriptions = {
         "household_code": _("Given by the backoffice: never a name."),

@@ -101,7 +101,7 @@ class ReferentAppointmentView(NetworkView):
     column_default_sort = [("municipality.name", False), ("starts_on", True)]
     column_sortable_list = (
         ("person", "person.last_name"),
-        ("municipality", "municipality.name"),
+        "municipality",
         "appointed_by",
         "starts_on",
         "ends_on",

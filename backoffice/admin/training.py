@@ -36,7 +36,7 @@ class TrainingView(TrainingAxisView):
     column_searchable_list = ("title", "trainer.name", "trainer.short_name")
     column_filters = ("audience", "trainer.name")
     column_default_sort = "title"
-    column_sortable_list = ("title", "audience", ("trainer", "trainer.name"))
+    column_sortable_list = column_list
     field_choices = {"audience": TRAINING_AUDIENCES}
     form_columns = column_details_list
     form_ajax_refs = {"trainer": ORGANISATION_LOOKUP}
@@ -61,7 +61,7 @@ class TrainingSessionView(TrainingAxisView):
     column_searchable_list = ("training.title", "place")
     column_filters = ("held_on", "training.audience", "training.title")
     column_default_sort = ("held_on", True)
-    column_sortable_list = (("training", "training.title"), "held_on", "hours")
+    column_sortable_list = ("training", "held_on", "hours")
     field_choices = {"training.audience": TRAINING_AUDIENCES}
     column_labels = {"participant_count": _("Participants")}
     column_descriptions = {
