@@ -52,6 +52,12 @@ def model_labels(model) -> dict:
     }
 
 
+def field_labels(model, names) -> list[str]:
+    """The labels of the fields `names` of `model`, as every screen shows them."""
+    labels = {**COMMON_LABELS, **model_labels(model)}
+    return [str(labels[name]) for name in names]
+
+
 def linked_model(model, path: str):
     """The model reached from `model` through the links of `path` ("organisation.municipality")."""
     for link in path.split("."):
