@@ -60,32 +60,15 @@ class AwarenessActionView(AwarenessView):
         "awareness_action_partner": _("awareness actions (partners)"),
     }
     column_list = ("held_on", "title", "municipality", "occasion", "public_reached")
-    column_details_list = (
-        "held_on",
-        "title",
-        "municipality",
-        "occasion",
-        "public_reached",
-        "materials",
-        "partners",
-        "notes",
-    )
+    column_details_list = (*column_list, "materials", "partners", "notes")
     column_searchable_list = ("title",)
     column_filters = ("held_on", "municipality.name", "occasion")
     column_default_sort = ("held_on", True)
     column_sortable_list = column_list
     field_choices = {"occasion": OCCASIONS}
     column_formatters = {"municipality": _municipality_or_zone}
-    form_columns = (
-        "title",
-        "held_on",
-        "municipality",
-        "occasion",
-        "public_reached",
-        "materials",
-        "partners",
-        "notes",
-    )
+    # The form asks what the details show, in the same order.
+    form_columns = column_details_list
     form_args = {
         "municipality": {"description": _("Leave empty for an action across the whole zone.")},
         "public_reached": not_negative(description=_("Estimated number of people.")),
