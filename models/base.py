@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import CheckConstraint, Column, ForeignKey, MetaData, String, Table, event
@@ -83,6 +83,11 @@ def one_of(
     return mapped_column(String(length), info=labelled(label, choices=choices), **kwargs)
 
 
+def among(values: Iterable[int], *, label: str | None = None, **kwargs) -> MappedColumn:
+    """A whole-number column holding one of `values` (a day of the week, a week of the month)."""
+    return mapped_column(info=labelled(label, among=tuple(values)), **kwargs)
+
+
 def not_negative(*args, label: str | None = None, **kwargs) -> MappedColumn:
     """A number column, zero or more (a count, a length of time)."""
     return mapped_column(*args, info=labelled(label, not_negative=True), **kwargs)
@@ -108,6 +113,13 @@ def _checks(column: Column) -> Iterator[CheckConstraint]:
     if "choices" in rules:
         values = ", ".join(f"'{member.value}'" for member in rules["choices"])
         yield check(f"{name}_valid", f"{name} IN ({values})", field=name, rule="choice")
+    if values := rules.get("among"):
+        low, high = min(values), max(values)
+        if sorted(values) == list(range(low, high + 1)):
+            condition = f"{name} BETWEEN {low} AND {high}"
+        else:
+            condition = f"{name} IN ({', '.join(map(str, values))})"
+        yield check(f"{name}_valid", condition, field=name, rule="choice")
     if rules.get("not_negative"):
         yield check(f"{name}_not_negative", f"{name} >= 0", field=name, rule="negative")
     if start := rules.get("not_before"):

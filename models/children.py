@@ -12,12 +12,23 @@ from flask_babel import lazy_gettext as _
 from sqlalchemy import String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from .base import Record, check, column, labelled, link_table, not_before, not_negative, refers_to
+from .base import (
+    Record,
+    among,
+    check,
+    column,
+    labelled,
+    link_table,
+    not_before,
+    not_negative,
+    refers_to,
+)
 from .network import Municipality, Organisation
 
 OLDEST_AGE = 18  # the groups are for minors
 
-WEDNESDAY = 2  # date.weekday()
+WEEKDAYS = range(7)  # date.weekday(): 0 Monday .. 6 Sunday
+WEDNESDAY = 2
 LAST_WEEK = -1  # "the last Wednesday of the month"
 WEEKS_OF_THE_MONTH = (1, 2, 3, 4, LAST_WEEK)
 
@@ -51,13 +62,6 @@ class Workshop(Record):
         check("max_age_not_below_min_age", "max_age >= min_age", field="max_age", rule="age_range"),
         check("max_age_of_a_minor", f"max_age <= {OLDEST_AGE}", field="max_age", rule="minor"),
         check(
-            "week_of_month_valid",
-            "week_of_month IN (1, 2, 3, 4, -1)",
-            field="week_of_month",
-            rule="choice",
-        ),
-        check("weekday_valid", "weekday BETWEEN 0 AND 6", field="weekday", rule="choice"),
-        check(
             "ends_at_after_starts_at",
             "ends_at IS NULL OR starts_at IS NULL OR ends_at > starts_at",
             field="ends_at",
@@ -71,11 +75,11 @@ class Workshop(Record):
     # The rule the sessions follow: the first (1) to fourth (4) or last (-1) `weekday`
     # (0 Monday .. 6 Sunday) of every month, from starts_at to ends_at. The report writes it
     # in each language from these fields; `schedule` holds what users typed beside it.
-    week_of_month: Mapped[int] = column(
-        default=1, server_default=text("1"), label=_("Week of the month")
+    week_of_month: Mapped[int] = among(
+        WEEKS_OF_THE_MONTH, default=1, server_default=text("1"), label=_("Week of the month")
     )
-    weekday: Mapped[int] = column(
-        default=WEDNESDAY, server_default=text("2"), label=_("Day of the week")
+    weekday: Mapped[int] = among(
+        WEEKDAYS, default=WEDNESDAY, server_default=text("2"), label=_("Day of the week")
     )
     starts_at: Mapped[time | None] = column(label=_("From (time)"))
     ends_at: Mapped[time | None] = column(label=_("Until (time)"))
