@@ -5,10 +5,11 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
+from flask_babel import lazy_gettext as _
 from sqlalchemy import DateTime, ForeignKey, String, func, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record, check, db, one_of, refers_to
+from .base import Record, check, column, db, one_of, refers_to
 from .network import Organisation
 
 
@@ -32,20 +33,23 @@ class User(Record):
         ),
     )
 
-    username: Mapped[str] = mapped_column(String(80), unique=True)
+    username: Mapped[str] = column(String(80), unique=True, label=_("Username"))
     # "sensitive": the audit log says the password changed, never what it became.
-    password_hash: Mapped[str] = mapped_column(String(200), info={"sensitive": True})
-    role: Mapped[str] = one_of(Role, 20)
+    password_hash: Mapped[str] = column(String(200), label=_("Password"), info={"sensitive": True})
+    role: Mapped[str] = one_of(Role, 20, label=_("Role"))
     organisation_id: Mapped[int | None] = refers_to("organisation")
-    language: Mapped[str | None] = mapped_column(String(5))
+    language: Mapped[str | None] = column(String(5), label=_("Language"))
     active: Mapped[bool] = mapped_column(default=True, server_default=text("true"))
     # The creation's own audit entry carries its time: no need to repeat it in the fields.
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), info={"not_audited": True}
+    created_at: Mapped[datetime] = column(
+        DateTime(timezone=True),
+        server_default=func.now(),
+        label=_("Created"),
+        info={"not_audited": True},
     )
     # "not_audited": the login is audited as one event; this stamp is its by-product.
-    last_login_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), info={"not_audited": True}
+    last_login_at: Mapped[datetime | None] = column(
+        DateTime(timezone=True), label=_("Last login"), info={"not_audited": True}
     )
 
     organisation: Mapped[Organisation | None] = relationship()

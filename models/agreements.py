@@ -5,10 +5,11 @@ from __future__ import annotations
 import enum
 from datetime import date, timedelta
 
+from flask_babel import lazy_gettext as _
 from sqlalchemy import ColumnElement, String, Text, and_, or_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record, not_before, one_of, refers_to
+from .base import Record, column, not_before, one_of, refers_to
 from .network import Organisation
 
 
@@ -36,10 +37,10 @@ class Agreement(Record):
     organisation_id: Mapped[int] = refers_to("organisation")
     kind: Mapped[str] = one_of(AgreementKind, 30)
     title: Mapped[str] = mapped_column(String(200))
-    reference: Mapped[str | None] = mapped_column(String(60))
-    signed_on: Mapped[date | None]
-    valid_from: Mapped[date] = mapped_column(index=True)
-    valid_until: Mapped[date | None] = not_before("valid_from", index=True)
+    reference: Mapped[str | None] = column(String(60), label=_("Reference"))
+    signed_on: Mapped[date | None] = column(label=_("Signed on"))
+    valid_from: Mapped[date] = column(index=True, label=_("Valid from"))
+    valid_until: Mapped[date | None] = not_before("valid_from", index=True, label=_("Valid until"))
     # Where the signed original is filed; uploading the document itself comes later.
     document_reference: Mapped[str | None] = mapped_column(String(200))
     notes: Mapped[str | None] = mapped_column(Text)

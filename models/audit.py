@@ -5,10 +5,11 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
+from flask_babel import lazy_gettext as _
 from sqlalchemy import JSON, DateTime, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import db, one_of
+from .base import column, db, one_of
 
 
 class AuditAction(enum.StrEnum):
@@ -29,16 +30,16 @@ class AuditEntry(db.Model):
     __tablename__ = "audit_entry"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
-    username: Mapped[str | None] = mapped_column(String(80), index=True)
-    action: Mapped[str] = one_of(AuditAction, 20, index=True)
-    table_name: Mapped[str | None] = mapped_column(String(60), index=True)
-    record_id: Mapped[int | None]
-    record_label: Mapped[str | None] = mapped_column(String(200))
+    at: Mapped[datetime] = column(DateTime(timezone=True), index=True, label=_("When"))
+    username: Mapped[str | None] = column(String(80), index=True, label=_("User"))
+    action: Mapped[str] = one_of(AuditAction, 20, index=True, label=_("Action"))
+    table_name: Mapped[str | None] = column(String(60), index=True, label=_("Records"))
+    record_id: Mapped[int | None] = column(label=_("Record id"))
+    record_label: Mapped[str | None] = column(String(200), label=_("Record"))
     # {field: [old, new]} for changes; sensitive values are masked before they get here.
-    changes: Mapped[dict | None] = mapped_column(JSON)
-    detail: Mapped[str | None] = mapped_column(String(300))
-    address: Mapped[str | None] = mapped_column(String(64))
+    changes: Mapped[dict | None] = column(JSON, label=_("Changes"))
+    detail: Mapped[str | None] = column(String(300), label=_("Detail"))
+    address: Mapped[str | None] = column(String(64), label=_("Address (IP)"))
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username or '-'} {self.action}"

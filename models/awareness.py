@@ -6,10 +6,11 @@ import enum
 from collections.abc import Iterable
 from datetime import date
 
+from flask_babel import lazy_gettext as _
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record, check, db, link_table, not_negative, one_of, refers_to
+from .base import Record, check, column, db, labelled, link_table, not_negative, one_of, refers_to
 from .network import Municipality, Organisation
 
 
@@ -81,8 +82,8 @@ class CommunicationMaterial(Record):
 
     title: Mapped[str] = mapped_column(String(200), unique=True)
     kind: Mapped[str] = one_of(MaterialKind, 20)
-    quantity: Mapped[int | None] = not_negative()
-    issued_on: Mapped[date | None] = mapped_column(index=True)
+    quantity: Mapped[int | None] = not_negative(label=_("Quantity"))
+    issued_on: Mapped[date | None] = column(index=True, label=_("Issued on"))
     description: Mapped[str | None] = mapped_column(Text)
 
     # The audit log records a change of languages under the name the screens use.
@@ -120,18 +121,22 @@ class AwarenessAction(Record):
 
     title: Mapped[str] = mapped_column(String(200))
     municipality_id: Mapped[int | None] = refers_to("municipality")
-    occasion: Mapped[str] = one_of(Occasion, 30)
+    occasion: Mapped[str] = one_of(Occasion, 30, label=_("Occasion"))
     held_on: Mapped[date] = mapped_column(index=True)
     # Estimated number of people reached.
-    public_reached: Mapped[int | None] = not_negative()
+    public_reached: Mapped[int | None] = not_negative(label=_("Public reached"))
     notes: Mapped[str | None] = mapped_column(Text)
 
     municipality: Mapped[Municipality | None] = relationship()
     materials: Mapped[list[CommunicationMaterial]] = relationship(
-        secondary="awareness_action_material", order_by=CommunicationMaterial.title
+        secondary="awareness_action_material",
+        order_by=CommunicationMaterial.title,
+        info=labelled(_("Materials used")),
     )
     partners: Mapped[list[Organisation]] = relationship(
-        secondary="awareness_action_partner", order_by=Organisation.name
+        secondary="awareness_action_partner",
+        order_by=Organisation.name,
+        info=labelled(_("Partners")),
     )
 
     def __str__(self) -> str:

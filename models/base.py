@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import CheckConstraint, Column, ForeignKey, MetaData, String, Table, event
@@ -59,24 +59,43 @@ class Record(db.Model):
         return {"version_id_col": cls.version}
 
 
-# --- columns that carry their rule -------------------------------------------------------
-# A rule declared with its column becomes a named check of the table (see `_checks`); the
-# check's name and `info` let the backoffice show its message next to that field.
+# --- columns that carry their label and their rule ------------------------------------
+# A column (or a link) carries the label the screens show for it, as Django's `verbose_name`:
+# the label sits with the field it names. A rule declared with its column becomes a named
+# check of the table (see `_checks`); the check's name and `info` let the backoffice show its
+# message next to that field.
 
 
-def one_of(choices: type[enum.Enum], length: int, **kwargs) -> MappedColumn:
+def labelled(label: str | None = None, **rules) -> dict:
+    """The `info` of a column or a link: its label on the screens, and its rules."""
+    return rules if label is None else {"label": label, **rules}
+
+
+def column(*args, label: str | None = None, info: dict | None = None, **kwargs) -> MappedColumn:
+    """A column with the label the screens show for it."""
+    return mapped_column(*args, info=labelled(label, **(info or {})), **kwargs)
+
+
+def one_of(
+    choices: type[enum.Enum], length: int, *, label: str | None = None, **kwargs
+) -> MappedColumn:
     """A text column holding one of the values of an enumeration."""
-    return mapped_column(String(length), info={"choices": choices}, **kwargs)
+    return mapped_column(String(length), info=labelled(label, choices=choices), **kwargs)
 
 
-def not_negative(*args, **kwargs) -> MappedColumn:
+def among(values: Iterable[int], *, label: str | None = None, **kwargs) -> MappedColumn:
+    """A whole-number column holding one of `values` (a day of the week, a week of the month)."""
+    return mapped_column(info=labelled(label, among=tuple(values)), **kwargs)
+
+
+def not_negative(*args, label: str | None = None, **kwargs) -> MappedColumn:
     """A number column, zero or more (a count, a length of time)."""
-    return mapped_column(*args, info={"not_negative": True}, **kwargs)
+    return mapped_column(*args, info=labelled(label, not_negative=True), **kwargs)
 
 
-def not_before(start: str, **kwargs) -> MappedColumn:
+def not_before(start: str, *, label: str | None = None, **kwargs) -> MappedColumn:
     """The optional end date of a period: not before the `start` column."""
-    return mapped_column(info={"not_before": start}, **kwargs)
+    return mapped_column(info=labelled(label, not_before=start), **kwargs)
 
 
 def refers_to(table: str, *, index: bool = True, **kwargs) -> MappedColumn:
@@ -94,6 +113,13 @@ def _checks(column: Column) -> Iterator[CheckConstraint]:
     if "choices" in rules:
         values = ", ".join(f"'{member.value}'" for member in rules["choices"])
         yield check(f"{name}_valid", f"{name} IN ({values})", field=name, rule="choice")
+    if values := rules.get("among"):
+        low, high = min(values), max(values)
+        if sorted(values) == list(range(low, high + 1)):
+            condition = f"{name} BETWEEN {low} AND {high}"
+        else:
+            condition = f"{name} IN ({', '.join(map(str, values))})"
+        yield check(f"{name}_valid", condition, field=name, rule="choice")
     if rules.get("not_negative"):
         yield check(f"{name}_not_negative", f"{name} >= 0", field=name, rule="negative")
     if start := rules.get("not_before"):

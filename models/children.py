@@ -8,15 +8,27 @@ from __future__ import annotations
 from calendar import monthrange
 from datetime import date, time, timedelta
 
+from flask_babel import lazy_gettext as _
 from sqlalchemy import String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from .base import Record, check, link_table, not_before, not_negative, refers_to
+from .base import (
+    Record,
+    among,
+    check,
+    column,
+    labelled,
+    link_table,
+    not_before,
+    not_negative,
+    refers_to,
+)
 from .network import Municipality, Organisation
 
 OLDEST_AGE = 18  # the groups are for minors
 
-WEDNESDAY = 2  # date.weekday()
+WEEKDAYS = range(7)  # date.weekday(): 0 Monday .. 6 Sunday
+WEDNESDAY = 2
 LAST_WEEK = -1  # "the last Wednesday of the month"
 WEEKS_OF_THE_MONTH = (1, 2, 3, 4, LAST_WEEK)
 
@@ -50,13 +62,6 @@ class Workshop(Record):
         check("max_age_not_below_min_age", "max_age >= min_age", field="max_age", rule="age_range"),
         check("max_age_of_a_minor", f"max_age <= {OLDEST_AGE}", field="max_age", rule="minor"),
         check(
-            "week_of_month_valid",
-            "week_of_month IN (1, 2, 3, 4, -1)",
-            field="week_of_month",
-            rule="choice",
-        ),
-        check("weekday_valid", "weekday BETWEEN 0 AND 6", field="weekday", rule="choice"),
-        check(
             "ends_at_after_starts_at",
             "ends_at IS NULL OR starts_at IS NULL OR ends_at > starts_at",
             field="ends_at",
@@ -65,27 +70,35 @@ class Workshop(Record):
     )
 
     name: Mapped[str] = mapped_column(String(200), unique=True)
-    min_age: Mapped[int] = not_negative(default=5, server_default=text("5"))
-    max_age: Mapped[int] = mapped_column(default=10, server_default=text("10"))
+    min_age: Mapped[int] = not_negative(default=5, server_default=text("5"), label=_("Minimum age"))
+    max_age: Mapped[int] = column(default=10, server_default=text("10"), label=_("Maximum age"))
     # The rule the sessions follow: the first (1) to fourth (4) or last (-1) `weekday`
     # (0 Monday .. 6 Sunday) of every month, from starts_at to ends_at. The report writes it
     # in each language from these fields; `schedule` holds what users typed beside it.
-    week_of_month: Mapped[int] = mapped_column(default=1, server_default=text("1"))
-    weekday: Mapped[int] = mapped_column(default=WEDNESDAY, server_default=text("2"))
-    starts_at: Mapped[time | None]
-    ends_at: Mapped[time | None]
-    schedule: Mapped[str | None] = mapped_column(String(200))
+    week_of_month: Mapped[int] = among(
+        WEEKS_OF_THE_MONTH, default=1, server_default=text("1"), label=_("Week of the month")
+    )
+    weekday: Mapped[int] = among(
+        WEEKDAYS, default=WEDNESDAY, server_default=text("2"), label=_("Day of the week")
+    )
+    starts_at: Mapped[time | None] = column(label=_("From (time)"))
+    ends_at: Mapped[time | None] = column(label=_("Until (time)"))
+    schedule: Mapped[str | None] = column(String(200), label=_("Notes on the schedule"))
     place: Mapped[str | None] = mapped_column(String(200))
     municipality_id: Mapped[int | None] = refers_to("municipality")
-    parents_reception: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
+    parents_reception: Mapped[bool] = column(
+        default=False, server_default=text("false"), label=_("Parents' reception")
+    )
     active: Mapped[bool] = mapped_column(default=True, server_default=text("true"))
     # Held from starts_on until ends_on (included): the sessions planned in a period read these.
-    starts_on: Mapped[date] = mapped_column(default=date.today)
-    ends_on: Mapped[date | None] = not_before("starts_on")
+    starts_on: Mapped[date] = column(default=date.today, label=_("Held from"))
+    ends_on: Mapped[date | None] = not_before("starts_on", label=_("Held until"))
 
     municipality: Mapped[Municipality | None] = relationship()
     facilitators: Mapped[list[Organisation]] = relationship(
-        secondary=workshop_facilitator, order_by="Organisation.name"
+        secondary=workshop_facilitator,
+        order_by="Organisation.name",
+        info=labelled(_("Facilitating organisations")),
     )
     # The database refuses to delete a workshop that has sessions: never orphan them.
     sessions: Mapped[list[WorkshopSession]] = relationship(
@@ -124,11 +137,17 @@ class WorkshopSession(Record):
 
     workshop_id: Mapped[int] = refers_to("workshop", index=False)
     held_on: Mapped[date] = mapped_column(index=True)
-    children_present: Mapped[int] = not_negative(default=0, server_default=text("0"))
-    parents_present: Mapped[int] = not_negative(default=0, server_default=text("0"))
+    children_present: Mapped[int] = not_negative(
+        default=0, server_default=text("0"), label=_("Children present")
+    )
+    parents_present: Mapped[int] = not_negative(
+        default=0, server_default=text("0"), label=_("Parents present")
+    )
     notes: Mapped[str | None] = mapped_column(Text)
 
-    workshop: Mapped[Workshop] = relationship(back_populates="sessions")
+    workshop: Mapped[Workshop] = relationship(
+        back_populates="sessions", info=labelled(_("Workshop"))
+    )
 
     def __str__(self) -> str:
         return f"{self.workshop} – {self.held_on.isoformat()}"

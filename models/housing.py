@@ -11,6 +11,7 @@ import secrets
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from flask_babel import lazy_gettext as _
 from sqlalchemy import (
     Date,
     Integer,
@@ -27,7 +28,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 from sqlalchemy.sql.functions import FunctionElement
 
-from .base import Record, check, not_before, not_negative, one_of, refers_to
+from .base import Record, check, column, labelled, not_before, not_negative, one_of, refers_to
 from .network import Municipality, Organisation
 
 # No 0/O, 1/I/L or U/V: a code read aloud on the phone or copied by hand stays exact.
@@ -68,18 +69,18 @@ class HousingUnit(Record):
         },
     )
 
-    label: Mapped[str] = mapped_column(String(120), unique=True)
+    label: Mapped[str] = column(String(120), unique=True, label=_("Name"))
     provider_id: Mapped[int] = refers_to("organisation")
     municipality_id: Mapped[int] = refers_to("municipality")
-    capacity: Mapped[int] = mapped_column(default=1)
-    available_from: Mapped[date]
-    available_until: Mapped[date | None] = not_before("available_from")
+    capacity: Mapped[int] = column(default=1, label=_("Capacity (persons)"))
+    available_from: Mapped[date] = column(label=_("Available from"))
+    available_until: Mapped[date | None] = not_before("available_from", label=_("Available until"))
     # Where victims hide: shown to whoever manages the unit, never listed or exported;
     # "sensitive" masks the values in the audit log.
     address: Mapped[str | None] = mapped_column(String(300), info={"sensitive": True})
     notes: Mapped[str | None] = mapped_column(Text, info={"sensitive": True})
 
-    provider: Mapped[Organisation] = relationship()
+    provider: Mapped[Organisation] = relationship(info=labelled(_("Provided by")))
     municipality: Mapped[Municipality] = relationship()
 
     def __str__(self) -> str:
@@ -154,17 +155,21 @@ class HousingStay(Record):
     )
 
     unit_id: Mapped[int] = refers_to("housing_unit")
-    household_code: Mapped[str] = mapped_column(String(12), unique=True, default=new_household_code)
+    household_code: Mapped[str] = column(
+        String(12), unique=True, default=new_household_code, label=_("Household code")
+    )
     referring_organisation_id: Mapped[int | None] = refers_to("organisation")
-    entry_date: Mapped[date] = mapped_column(index=True)
-    exit_date: Mapped[date | None] = not_before("entry_date")
-    adults: Mapped[int] = not_negative(default=1)
-    children: Mapped[int] = not_negative(default=0)
-    destination: Mapped[str | None] = one_of(ExitDestination, 30)
+    entry_date: Mapped[date] = column(index=True, label=_("Entry date"))
+    exit_date: Mapped[date | None] = not_before("entry_date", label=_("Exit date"))
+    adults: Mapped[int] = not_negative(default=1, label=_("Adults"))
+    children: Mapped[int] = not_negative(default=0, label=_("Children"))
+    destination: Mapped[str | None] = one_of(ExitDestination, 30, label=_("Destination on exit"))
     notes: Mapped[str | None] = mapped_column(Text, info={"sensitive": True})
 
-    unit: Mapped[HousingUnit] = relationship()
-    referring_organisation: Mapped[Organisation | None] = relationship()
+    unit: Mapped[HousingUnit] = relationship(info=labelled(_("Housing unit")))
+    referring_organisation: Mapped[Organisation | None] = relationship(
+        info=labelled(_("Referred by"))
+    )
 
     def __str__(self) -> str:
         return self.household_code or ""

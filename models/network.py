@@ -5,10 +5,11 @@ from __future__ import annotations
 import enum
 from datetime import date
 
+from flask_babel import lazy_gettext as _
 from sqlalchemy import Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from .base import Record, link_table, not_before, one_of, refers_to
+from .base import Record, column, labelled, link_table, not_before, one_of, refers_to
 
 
 class Municipality(Record):
@@ -17,7 +18,7 @@ class Municipality(Record):
     __tablename__ = "municipality"
 
     name: Mapped[str] = mapped_column(String(80), unique=True)
-    postal_code: Mapped[str] = mapped_column(String(4))
+    postal_code: Mapped[str] = column(String(4), label=_("Postal code"))
 
     def __str__(self) -> str:
         return self.name
@@ -53,11 +54,11 @@ class Organisation(Record):
     address: Mapped[str | None] = mapped_column(String(300))
     phone: Mapped[str | None] = mapped_column(String(40))
     email: Mapped[str | None] = mapped_column(String(200))
-    website: Mapped[str | None] = mapped_column(String(300))
+    website: Mapped[str | None] = column(String(300), label=_("Website"))
     active: Mapped[bool] = mapped_column(default=True, server_default=text("true"))
     # In the network from joined_on until left_on (included): the figures of a period read these.
-    joined_on: Mapped[date] = mapped_column(default=date.today, index=True)
-    left_on: Mapped[date | None] = not_before("joined_on")
+    joined_on: Mapped[date] = column(default=date.today, index=True, label=_("In the network from"))
+    left_on: Mapped[date | None] = not_before("joined_on", label=_("In the network until"))
 
     municipality: Mapped[Municipality | None] = relationship()
 
@@ -77,10 +78,10 @@ class Person(Record):
 
     first_name: Mapped[str] = mapped_column(String(80))
     last_name: Mapped[str] = mapped_column(String(80))
-    job_title: Mapped[str | None] = mapped_column(String(120))
+    job_title: Mapped[str | None] = column(String(120), label=_("Job title"))
     organisation_id: Mapped[int | None] = refers_to("organisation")
-    email: Mapped[str | None] = mapped_column(String(200))
-    phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = column(String(200), label=_("Work e-mail"))
+    phone: Mapped[str | None] = column(String(40), label=_("Work phone"))
 
     organisation: Mapped[Organisation | None] = relationship()
 
@@ -108,11 +109,11 @@ class ReferentAppointment(Record):
 
     person_id: Mapped[int] = refers_to("person", index=False)
     municipality_id: Mapped[int] = refers_to("municipality")
-    appointed_by: Mapped[str] = one_of(AppointingBody, 30)
+    appointed_by: Mapped[str] = one_of(AppointingBody, 30, label=_("Appointed by"))
     starts_on: Mapped[date]
     ends_on: Mapped[date | None] = not_before("starts_on")
 
-    person: Mapped[Person] = relationship()
+    person: Mapped[Person] = relationship(info=labelled(_("Referent")))
     municipality: Mapped[Municipality] = relationship()
 
     def __str__(self) -> str:
@@ -129,7 +130,7 @@ class PlatformMembership(Record):
     starts_on: Mapped[date]
     ends_on: Mapped[date | None] = not_before("starts_on")
 
-    person: Mapped[Person] = relationship()
+    person: Mapped[Person] = relationship(info=labelled(_("Member")))
 
     def __str__(self) -> str:
         return str(self.person)
@@ -148,11 +149,13 @@ class PlatformMeeting(Record):
 
     held_on: Mapped[date] = mapped_column(index=True)
     place: Mapped[str | None] = mapped_column(String(200))
-    agenda: Mapped[str | None] = mapped_column(Text)
-    minutes: Mapped[str | None] = mapped_column(Text)
+    agenda: Mapped[str | None] = column(Text, label=_("Agenda"))
+    minutes: Mapped[str | None] = column(Text, label=_("Minutes"))
 
     attendees: Mapped[list[Person]] = relationship(
-        secondary=meeting_attendee, order_by="Person.last_name"
+        secondary=meeting_attendee,
+        order_by="Person.last_name",
+        info=labelled(_("Attendees")),
     )
 
     def __str__(self) -> str:

@@ -6,10 +6,11 @@ import enum
 from datetime import date
 from decimal import Decimal
 
+from flask_babel import lazy_gettext as _
 from sqlalchemy import Numeric, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record, link_table, not_negative, one_of, refers_to
+from .base import Record, labelled, link_table, not_negative, one_of, refers_to
 from .network import Organisation, Person
 
 
@@ -25,11 +26,11 @@ class Training(Record):
     __tablename__ = "training"
 
     title: Mapped[str] = mapped_column(String(200))
-    audience: Mapped[str] = one_of(TrainingAudience, 20)
+    audience: Mapped[str] = one_of(TrainingAudience, 20, label=_("Audience"))
     trainer_id: Mapped[int | None] = refers_to("organisation")
     description: Mapped[str | None] = mapped_column(Text)
 
-    trainer: Mapped[Organisation | None] = relationship()
+    trainer: Mapped[Organisation | None] = relationship(info=labelled(_("Trainer")))
 
     def __str__(self) -> str:
         return self.title
@@ -48,14 +49,18 @@ class TrainingSession(Record):
 
     training_id: Mapped[int] = refers_to("training")
     held_on: Mapped[date] = mapped_column(index=True)
-    hours: Mapped[Decimal] = not_negative(Numeric(5, 1))
+    hours: Mapped[Decimal] = not_negative(Numeric(5, 1), label=_("Hours"))
     place: Mapped[str | None] = mapped_column(String(200))
     # People who attended but are not recorded as professionals of the network.
-    external_participants: Mapped[int] = not_negative(default=0, server_default=text("0"))
+    external_participants: Mapped[int] = not_negative(
+        default=0, server_default=text("0"), label=_("External participants")
+    )
 
-    training: Mapped[Training] = relationship()
+    training: Mapped[Training] = relationship(info=labelled(_("Training")))
     participants: Mapped[list[Person]] = relationship(
-        secondary=training_participant, order_by="Person.last_name"
+        secondary=training_participant,
+        order_by="Person.last_name",
+        info=labelled(_("Recorded participants")),
     )
 
     @property

@@ -42,15 +42,7 @@ class UserView(BackofficeModelView):
     }
     # No language chosen: the account follows the browser's.
     column_formatters = {"language": lambda view, context, user, name: user.language or "–"}
-    column_labels = {
-        "username": _("Username"),
-        "role": _("Role"),
-        "language": _("Language"),
-        "last_login_at": _("Last login"),
-        "created_at": _("Created"),
-        "new_password": _("New password"),
-        "password_hash": _("Password"),  # named in the audit log, its value masked
-    }
+    column_labels = {"new_password": _("New password")}
     form_columns = ("username", "role", "organisation", "language", "active", "new_password")
     form_extra_fields = {
         "new_password": PasswordField(

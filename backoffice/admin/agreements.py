@@ -75,7 +75,7 @@ class AgreementView(BackofficeModelView):
     )
     column_default_sort = ("valid_from", True)
     column_sortable_list = (
-        ("organisation", "organisation.name"),
+        "organisation",
         "kind",
         "title",
         "valid_from",
@@ -85,10 +85,6 @@ class AgreementView(BackofficeModelView):
     column_formatters = {"status": _status}
     column_labels = {
         "organisation.municipality.name": _("Organisation's municipality"),
-        "reference": _("Reference"),
-        "signed_on": _("Signed on"),
-        "valid_from": _("Valid from"),
-        "valid_until": _("Valid until"),
         "status": _("Status"),
     }
     # The status follows from the dates: nobody sets it.

@@ -174,17 +174,6 @@ class AuditEntryView(BackofficeModelView):
         "changes": _changes,
     }
     column_formatters_export = {"changes": _changes_text}
-    column_labels = {
-        "at": _("When"),
-        "username": _("User"),
-        "action": _("Action"),
-        "table_name": _("Records"),
-        "record_id": _("Record id"),
-        "record_label": _("Record"),
-        "changes": _("Changes"),
-        "detail": _("Detail"),
-        "address": _("Address (IP)"),
-    }
 
     def _get_filter_groups(self):
         # The users to choose from are those in the log now, not when the screen was built.

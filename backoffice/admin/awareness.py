@@ -60,44 +60,15 @@ class AwarenessActionView(AwarenessView):
         "awareness_action_partner": _("awareness actions (partners)"),
     }
     column_list = ("held_on", "title", "municipality", "occasion", "public_reached")
-    column_details_list = (
-        "held_on",
-        "title",
-        "municipality",
-        "occasion",
-        "public_reached",
-        "materials",
-        "partners",
-        "notes",
-    )
+    column_details_list = (*column_list, "materials", "partners", "notes")
     column_searchable_list = ("title",)
     column_filters = ("held_on", "municipality.name", "occasion")
     column_default_sort = ("held_on", True)
-    column_sortable_list = (
-        "held_on",
-        "title",
-        ("municipality", "municipality.name"),
-        "occasion",
-        "public_reached",
-    )
+    column_sortable_list = column_list
     field_choices = {"occasion": OCCASIONS}
     column_formatters = {"municipality": _municipality_or_zone}
-    column_labels = {
-        "occasion": _("Occasion"),
-        "public_reached": _("Public reached"),
-        "materials": _("Materials used"),
-        "partners": _("Partners"),
-    }
-    form_columns = (
-        "title",
-        "held_on",
-        "municipality",
-        "occasion",
-        "public_reached",
-        "materials",
-        "partners",
-        "notes",
-    )
+    # The form asks what the details show, in the same order.
+    form_columns = column_details_list
     form_args = {
         "municipality": {"description": _("Leave empty for an action across the whole zone.")},
         "public_reached": not_negative(description=_("Estimated number of people.")),
@@ -138,11 +109,7 @@ class CommunicationMaterialView(AwarenessView):
     column_default_sort = "title"
     field_choices = {"kind": MATERIAL_KINDS}
     column_formatters = {"languages": _language_names}
-    column_labels = {
-        "languages": _("Languages"),
-        "quantity": _("Quantity"),
-        "issued_on": _("Issued on"),
-    }
+    column_labels = {"languages": _("Languages")}
     form_columns = column_details_list
     form_extra_fields = {
         "languages": SelectMultipleField(

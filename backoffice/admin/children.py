@@ -64,24 +64,11 @@ class WorkshopView(ChildrenView):
     column_sortable_list = (
         "name",
         "place",
-        ("municipality", "municipality.name"),
+        "municipality",
         "parents_reception",
         "active",
     )
-    column_labels = {
-        "age_range": _("Ages"),
-        "min_age": _("Minimum age"),
-        "max_age": _("Maximum age"),
-        "week_of_month": _("Week of the month"),
-        "weekday": _("Day of the week"),
-        "starts_at": _("From (time)"),
-        "ends_at": _("Until (time)"),
-        "schedule": _("Notes on the schedule"),
-        "parents_reception": _("Parents' reception"),
-        "facilitators": _("Facilitating organisations"),
-        "starts_on": _("Held from"),
-        "ends_on": _("Held until"),
-    }
+    column_labels = {"age_range": _("Ages")}
     # Shown in the form too, under the field.
     column_descriptions = {"parents_reception": _("Parents are received while the children meet.")}
     field_choices = {
@@ -120,17 +107,7 @@ class WorkshopSessionView(ChildrenView):
     column_searchable_list = ("workshop.name", "notes")
     column_filters = ("held_on", "workshop.name")
     column_default_sort = ("held_on", True)
-    column_sortable_list = (
-        ("workshop", "workshop.name"),
-        "held_on",
-        "children_present",
-        "parents_present",
-    )
-    column_labels = {
-        "workshop": _("Workshop"),
-        "children_present": _("Children present"),
-        "parents_present": _("Parents present"),
-    }
+    column_sortable_list = column_list
     column_descriptions = {"notes": _("Never write a child's or a parent's name here.")}
     form_columns = column_details_list
     form_args = {"children_present": not_negative(), "parents_present": not_negative()}

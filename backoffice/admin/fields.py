@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _
+from sqlalchemy import inspect
 
-# Labels of the columns that mean the same on every screen. A screen's `column_labels` adds
-# the labels of its own columns, and may word one of these otherwise.
+# Labels of the columns that mean the same on every screen. A model's column (or link) may
+# carry its own label (`models.base.column(..., label=...)`), and a screen's `column_labels`
+# words the few that read otherwise on that screen only.
 COMMON_LABELS = {
     "name": _("Name"),
     "short_name": _("Short name"),
@@ -41,6 +43,28 @@ def choices(labels: dict) -> list[tuple[str, object]]:
     return [(str(value), label) for value, label in labels.items()]
 
 
+def model_labels(model) -> dict:
+    """The labels a model's columns and links carry, by attribute name."""
+    return {
+        key: attr.info["label"]
+        for key, attr in inspect(model).all_orm_descriptors.items()
+        if "label" in getattr(attr, "info", {})
+    }
+
+
+def field_labels(model, names) -> list[str]:
+    """The labels of the fields `names` of `model`, as every screen shows them."""
+    labels = {**COMMON_LABELS, **model_labels(model)}
+    return [str(labels[name]) for name in names]
+
+
+def linked_model(model, path: str):
+    """The model reached from `model` through the links of `path` ("organisation.municipality")."""
+    for link in path.split("."):
+        model = inspect(model).relationships[link].mapper.class_
+    return model
+
+
 def record_name(table: str) -> str:
     """The plural name of the records of `table`, in the user's language."""
     return str(RECORD_NAMES.get(table, table))
@@ -53,9 +77,12 @@ class DeclaredFields:
     - `area` and `menu_category`: the area of "who sees what" and the menu it sits in;
     - `field_choices`: for each field with a fixed set of values, the mapping of each value
       to its label; this one mapping feeds the list, its filter and the form;
-    - `column_labels`: the labels of its own columns; the columns of `COMMON_LABELS` are
-      labelled there, and a column reached through a link as `_with_link_labels` says;
+    - `column_labels`: only the labels that read otherwise on this screen; a column is
+      labelled by its model (`model_labels`), else by `COMMON_LABELS`, and a column reached
+      through a link as `_with_link_labels` says;
     - `record_names`: the plural name of its table and of the links it edits, by table.
+    A link in `column_sortable_list` sorts by the linked record's name ("municipality" by
+    "municipality.name"); a link to a record without one names its column as Flask-Admin does.
     The export holds what the details show unless `column_export_list` says otherwise.
     """
 
@@ -74,16 +101,32 @@ class DeclaredFields:
         self.form_choices = {
             f: choices(labels) for f, labels in self.field_choices.items() if "." not in f
         }
-        self.column_labels = self._with_link_labels({**COMMON_LABELS, **(self.column_labels or {})})
+        self.column_labels = self._with_link_labels(
+            model, {**COMMON_LABELS, **model_labels(model), **(self.column_labels or {})}
+        )
+        if self.column_sortable_list is not None:
+            self.column_sortable_list = [
+                self._sorted_by(model, c) for c in self.column_sortable_list
+            ]
         if self.column_export_list is None:
             self.column_export_list = self.column_details_list or self.column_list
         category = category or self.menu_category
         super().__init__(model, session, name=name, category=category, **kwargs)
 
-    def _with_link_labels(self, labels: dict) -> dict:
+    @staticmethod
+    def _sorted_by(model, name):
+        """`name` as Flask-Admin sorts it: a link by its record's naming column."""
+        links = inspect(model).relationships
+        if not isinstance(name, str) or name not in links:
+            return name
+        columns = links[name].mapper.columns
+        naming = next((c for c in RECORD_NAMING_COLUMNS if c in columns), None)
+        return name if naming is None else (name, f"{name}.{naming}")
+
+    def _with_link_labels(self, model, labels: dict) -> dict:
         """`labels`, with each column reached through a link labelled: as the link when it
         is the linked record's name ("municipality.name": "Municipality"), else as the
-        column itself ("person.last_name": "Last name")."""
+        linked model labels the column ("training.audience": "Audience")."""
         named = (
             *(self.column_list or ()),
             *(self.column_details_list or ()),
@@ -95,7 +138,10 @@ class DeclaredFields:
             if not isinstance(name, str) or "." not in name or name in labels:
                 continue
             link, column = name.rsplit(".", 1)
-            labelled_as = link if column in RECORD_NAMING_COLUMNS else column
-            if labelled_as in labels:
-                labels[name] = labels[labelled_as]
+            if column in RECORD_NAMING_COLUMNS:
+                label = labels.get(link)
+            else:
+                label = model_labels(linked_model(model, link)).get(column) or labels.get(column)
+            if label is not None:
+                labels[name] = label
         return labels

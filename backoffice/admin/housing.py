@@ -144,21 +144,7 @@ class HousingUnitView(HousingView):
         "available_until",
     )
     column_default_sort = "label"
-    column_sortable_list = (
-        "label",
-        ("provider", "provider.name"),
-        ("municipality", "municipality.name"),
-        "capacity",
-        "available_from",
-        "available_until",
-    )
-    column_labels = {
-        "label": _("Name"),
-        "provider": _("Provided by"),
-        "capacity": _("Capacity (persons)"),
-        "available_from": _("Available from"),
-        "available_until": _("Available until"),
-    }
+    column_sortable_list = column_list
     column_descriptions = {"address": _("Confidential: never listed nor exported.")}
     form_columns = column_details_list
     form_ajax_refs = {"provider": ORGANISATION_LOOKUP}
@@ -214,26 +200,8 @@ class HousingStayView(HousingView):
         "referring_organisation.name",
     )
     column_default_sort = ("entry_date", True)
-    column_sortable_list = (
-        "household_code",
-        ("unit", "unit.label"),
-        "entry_date",
-        "exit_date",
-        "adults",
-        "children",
-        "destination",
-    )
+    column_sortable_list = column_list
     field_choices = {"destination": EXIT_DESTINATIONS}
-    column_labels = {
-        "household_code": _("Household code"),
-        "unit": _("Housing unit"),
-        "referring_organisation": _("Referred by"),
-        "entry_date": _("Entry date"),
-        "exit_date": _("Exit date"),
-        "adults": _("Adults"),
-        "children": _("Children"),
-        "destination": _("Destination on exit"),
-    }
     column_descriptions = {
         "household_code": _("Given by the backoffice: never a name."),
         "exit_date": _("Leave empty while the household is housed."),

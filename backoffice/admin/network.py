@@ -32,7 +32,6 @@ class MunicipalityView(NetworkView):
     column_list = ("name", "postal_code")
     column_searchable_list = ("name", "postal_code")
     column_default_sort = "name"
-    column_labels = {"postal_code": _("Postal code")}
     form_columns = column_list
 
 
@@ -75,11 +74,6 @@ class OrganisationView(NetworkView):
     column_filters = ("kind", "municipality", "active")
     column_default_sort = "name"
     field_choices = {"kind": ORGANISATION_KINDS}
-    column_labels = {
-        "website": _("Website"),
-        "joined_on": _("In the network from"),
-        "left_on": _("In the network until"),
-    }
     form_columns = column_details_list
 
 
@@ -89,11 +83,6 @@ class PersonView(NetworkView):
     column_searchable_list = ("last_name", "first_name", "job_title", "email")
     column_filters = ("organisation",)
     column_default_sort = "last_name"
-    column_labels = {
-        "job_title": _("Job title"),
-        "email": _("Work e-mail"),
-        "phone": _("Work phone"),
-    }
     form_columns = ("first_name", "last_name", "job_title", "organisation", "email", "phone")
     form_ajax_refs = {"organisation": ORGANISATION_LOOKUP}
 
@@ -112,16 +101,12 @@ class ReferentAppointmentView(NetworkView):
     column_default_sort = [("municipality.name", False), ("starts_on", True)]
     column_sortable_list = (
         ("person", "person.last_name"),
-        ("municipality", "municipality.name"),
+        "municipality",
         "appointed_by",
         "starts_on",
         "ends_on",
     )
     field_choices = {"appointed_by": APPOINTING_BODIES}
-    column_labels = {
-        "person": _("Referent"),
-        "appointed_by": _("Appointed by"),
-    }
     form_columns = column_list
     form_ajax_refs = {"person": PERSON_LOOKUP}
     date_order = (("starts_on", "ends_on"),)
@@ -133,9 +118,6 @@ class PlatformMembershipView(NetworkView):
     column_searchable_list = ("person.last_name", "person.first_name")
     column_filters = ("starts_on", "ends_on")
     column_default_sort = ("starts_on", True)
-    column_labels = {
-        "person": _("Member"),
-    }
     form_columns = ("person", "starts_on", "ends_on")
     form_ajax_refs = {"person": PERSON_LOOKUP}
     date_order = (("starts_on", "ends_on"),)
@@ -151,11 +133,6 @@ class PlatformMeetingView(NetworkView):
     column_searchable_list = ("place", "agenda")
     column_filters = ("held_on",)
     column_default_sort = ("held_on", True)
-    column_labels = {
-        "agenda": _("Agenda"),
-        "minutes": _("Minutes"),
-        "attendees": _("Attendees"),
-    }
     column_formatters = {"attendees": lambda v, c, m, n: len(m.attendees)}
     form_columns = column_details_list
     form_ajax_refs = {"attendees": PERSON_LOOKUP}

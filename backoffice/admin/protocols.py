@@ -53,12 +53,6 @@ class InterventionProtocolView(BackofficeModelView):
     column_searchable_list = ("title", "revision")
     column_filters = ("title", "adopted_on", SignedByFilter(_("Signed by")))
     column_default_sort = [("title", False), ("revision", True)]
-    column_labels = {
-        "revision": _("Version"),
-        "adopted_on": _("Adopted on"),
-        "signatories": _("Signatories"),
-        "summary": _("Summary"),
-    }
     # The list counts the signatories; details and exports name them.
     column_formatters = {"signatories": lambda v, c, m, n: len(m.signatories)}
     column_formatters_detail = {"signatories": _signatory_names}

@@ -36,12 +36,8 @@ class TrainingView(TrainingAxisView):
     column_searchable_list = ("title", "trainer.name", "trainer.short_name")
     column_filters = ("audience", "trainer.name")
     column_default_sort = "title"
-    column_sortable_list = ("title", "audience", ("trainer", "trainer.name"))
+    column_sortable_list = column_list
     field_choices = {"audience": TRAINING_AUDIENCES}
-    column_labels = {
-        "audience": _("Audience"),
-        "trainer": _("Trainer"),
-    }
     form_columns = column_details_list
     form_ajax_refs = {"trainer": ORGANISATION_LOOKUP}
 
@@ -65,16 +61,9 @@ class TrainingSessionView(TrainingAxisView):
     column_searchable_list = ("training.title", "place")
     column_filters = ("held_on", "training.audience", "training.title")
     column_default_sort = ("held_on", True)
-    column_sortable_list = (("training", "training.title"), "held_on", "hours")
+    column_sortable_list = ("training", "held_on", "hours")
     field_choices = {"training.audience": TRAINING_AUDIENCES}
-    column_labels = {
-        "training": _("Training"),
-        "training.audience": _("Audience"),
-        "hours": _("Hours"),
-        "participants": _("Recorded participants"),
-        "external_participants": _("External participants"),
-        "participant_count": _("Participants"),
-    }
+    column_labels = {"participant_count": _("Participants")}
     column_descriptions = {
         "external_participants": _("People who took part but are not recorded as professionals."),
     }

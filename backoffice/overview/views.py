@@ -8,8 +8,10 @@ from flask import abort, render_template, request
 from flask_babel import format_date, gettext
 
 from models.audit import AuditAction
+from models.network import Organisation, Person, ReferentAppointment
 
 from .. import audit, exports
+from ..admin.fields import field_labels
 from ..admin.network import APPOINTING_BODIES
 from . import bp, sections
 from .sections import Section
@@ -50,34 +52,24 @@ def export(fmt: str):
     return response
 
 
+# The organisation's own fields the sheet copies, after its municipality and kind.
+ORGANISATION_FIELDS = ("name", "short_name", "address", "phone", "email", "website")
+
+
 def organisations_sheet(overview: list[Section]) -> exports.Sheet:
-    """One row per active organisation, in the page's order."""
-    headers = [
-        gettext("Municipality"),
-        gettext("Kind"),
-        gettext("Name"),
-        gettext("Short name"),
-        gettext("Address"),
-        gettext("Phone"),
-        gettext("E-mail"),
-        gettext("Website"),
-    ]
+    """One row per active organisation, in the page's order, headed as the screens label it."""
+    headed = ("municipality", "kind", *ORGANISATION_FIELDS)
     rows = [
         [
             section.municipality.name if section.municipality else None,
             group.label,
-            org.name,
-            org.short_name,
-            org.address,
-            org.phone,
-            org.email,
-            org.website,
+            *(getattr(org, name) for name in ORGANISATION_FIELDS),
         ]
         for section in overview
         for group in section.groups
         for org in group.organisations
     ]
-    return exports.Sheet(gettext("Organisations"), headers, rows)
+    return exports.Sheet(gettext("Organisations"), field_labels(Organisation, headed), rows)
 
 
 def referents_sheet(overview: list[Section]) -> exports.Sheet:
@@ -85,9 +77,8 @@ def referents_sheet(overview: list[Section]) -> exports.Sheet:
     headers = [
         gettext("Municipality"),
         gettext("Name"),
-        gettext("Job title"),
-        gettext("Organisation"),
-        gettext("Appointed by"),
+        *field_labels(Person, ("job_title", "organisation")),
+        *field_labels(ReferentAppointment, ("appointed_by",)),
     ]
     rows = [
         [

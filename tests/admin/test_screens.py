@@ -1,4 +1,4 @@
-"""What every screen declares once: the choices of a field, the names of its records."""
+"""What every screen declares once: a field's label and choices, the names of its records."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ import re
 import pytest
 
 from backoffice.admin.base import BackofficeModelView
-from backoffice.admin.fields import RECORD_NAMES
+from backoffice.admin.fields import COMMON_LABELS, RECORD_NAMES, model_labels
 from models import db
+from tests import factories
 
 
 def screens(app) -> list[BackofficeModelView]:
@@ -86,3 +87,40 @@ def test_every_record_that_can_hold_back_a_deletion_has_a_name(app):
     }
     assert shown - {"audit_entry"} <= set(RECORD_NAMES)
     assert holding_back <= set(RECORD_NAMES)
+
+
+def test_every_field_a_screen_shows_or_edits_has_a_label(app):
+    shown = ("column_list", "column_details_list", "form_columns")
+    unlabelled = [
+        (view.endpoint, name)
+        for view in screens(app)
+        for name in (name for attr in shown for name in getattr(view, attr) or ())
+        if isinstance(name, str) and name not in view.column_labels
+    ]
+    assert unlabelled == []
+
+
+def test_a_screen_labels_only_what_its_model_does_not_say(app):
+    # A field's label sits with the field: a screen words otherwise only a few of its own.
+    with app.test_request_context():
+        said_again = [
+            (view.endpoint, name)
+            for view in screens(app)
+            for name, label in (vars(type(view)).get("column_labels") or {}).items()
+            if str(label) == str({**COMMON_LABELS, **model_labels(view.model)}.get(name))
+        ]
+    assert said_again == []
+
+
+def test_a_list_sorts_a_link_by_the_linked_records_name(app, client):
+    factories.agreement(title="Convention Z", organisation=factories.organisation("Zèbre"))
+    factories.agreement(title="Convention A", organisation=factories.organisation("Alpha"))
+    view = next(v for v in screens(app) if v.endpoint == "agreement")
+    by_organisation = [name for name, _label in view._list_columns].index("organisation")
+
+    def listed(query: str) -> list[str]:
+        page = client.get(f"/admin/agreement/?{query}").get_data(as_text=True)
+        return sorted(["Convention A", "Convention Z"], key=page.index)
+
+    assert listed(f"sort={by_organisation}") == ["Convention A", "Convention Z"]
+    assert listed(f"sort={by_organisation}&desc=1") == ["Convention Z", "Convention A"]
