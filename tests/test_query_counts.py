@@ -132,7 +132,7 @@ PAGES_AND_STATEMENTS = {
     "person list": 4,
     "person details": 4,
     "person edit": 4,
-    "platformmeeting list": 4,
+    "platformmeeting list": 5,  # and the attendees of its meetings, counted
     "platformmeeting details": 4,
     "platformmeeting edit": 4,
     "platformmembership list": 5,

@@ -1,7 +1,9 @@
 """Screens of the network: municipalities, organisations, persons, referents, platform."""
 
 from flask_babel import lazy_gettext as _
+from sqlalchemy import func, select
 
+from models import db
 from models.network import (
     AppointingBody,
     Municipality,
@@ -11,6 +13,7 @@ from models.network import (
     PlatformMeeting,
     PlatformMembership,
     ReferentAppointment,
+    meeting_attendee,
 )
 
 from .base import BackofficeModelView
@@ -128,12 +131,31 @@ class PlatformMeetingView(NetworkView):
         "platform_meeting": _("platform meetings"),
         "platform_meeting_attendee": _("platform meeting attendances"),
     }
-    column_list = ("held_on", "place", "attendees")
+    # The list shows how many attended, counted by the database for the page's meetings
+    # (see get_list), without loading every attendee of fifty meetings.
+    column_list = ("held_on", "place", "attendee_count")
     column_details_list = ("held_on", "place", "agenda", "minutes", "attendees")
     column_searchable_list = ("place", "agenda")
     column_filters = ("held_on",)
     column_default_sort = ("held_on", True)
-    column_formatters = {"attendees": lambda v, c, m, n: len(m.attendees)}
+    column_labels = {"attendee_count": _("Attendees")}
+    column_formatters = {"attendee_count": lambda v, c, m, n: m.attendee_count}
+    # The export counts the attendees too; their names are on the meeting's page.
+    column_formatters_export = {"attendees": lambda v, c, m, n: len(m.attendees)}
+
+    def get_list(self, *args, **kwargs):
+        count, meetings = super().get_list(*args, **kwargs)
+        counted = select(meeting_attendee.c.meeting_id, func.count()).group_by(
+            meeting_attendee.c.meeting_id
+        )
+        ids = [meeting.id for meeting in meetings]
+        attendees = dict(
+            db.session.execute(counted.where(meeting_attendee.c.meeting_id.in_(ids))).all()
+        )
+        for meeting in meetings:
+            meeting.attendee_count = attendees.get(meeting.id, 0)
+        return count, meetings
+
     form_columns = column_details_list
     form_ajax_refs = {"attendees": PERSON_LOOKUP}
 

@@ -73,7 +73,7 @@ def test_platform_meeting_round_trip_with_attendees(client):
     )
     assert trip.statuses == crud.EVERY_STEP_TAKEN and trip.counts == (0, 1, 0)
     assert place in trip.listing
-    assert re.search(r'class="col-attendees">\s*2\s*<', trip.listing)  # two attendees
+    assert re.search(r'class="col-attendee_count">\s*2\s*<', trip.listing)  # two attendees
     assert "Bilan du premier trimestre" in trip.details
     assert "Bilan du premier trimestre,2\r\n" in trip.csv
     assert crud.count(network.Person) == 2  # the attendees outlive the meeting
