@@ -74,6 +74,7 @@ def prepare(url: str, sizes: Sizes) -> tuple[int, list[tuple[str, str, float]]]:
         last_year = generate(db.session, sizes)
         print(f"  generated in {time.perf_counter() - started:.1f} s", flush=True)
         accounts.create(USERNAME, "administrator", PASSWORD)
+        db.session.commit()  # the caller owns the transaction
         code = db.session.scalar(
             select(HousingStay.household_code).order_by(HousingStay.id).offset(sizes.stays // 2)
         )

@@ -135,9 +135,11 @@ def migrated_app():
 def logged_in(app, role: str):
     """A test client logged in with a new account of `role`."""
     from backoffice.auth import accounts
+    from models import db
 
     with app.app_context():
         accounts.create("bench", role, BENCH_PASSWORD)
+        db.session.commit()  # the caller owns the transaction
     client = app.test_client()
     client.post("/login", data={"username": "bench", "password": BENCH_PASSWORD})
     return client
