@@ -14,9 +14,60 @@ window.addEventListener("click", function (event) {
   var action = event.target.closest("[data-model-action]");
   if (action && window.modelActions) {
     event.preventDefault();
-    window.modelActions.execute(action.getAttribute("data-model-action"));
+    selectedRowsAction(action.getAttribute("data-model-action"), action.textContent.trim());
   }
 }, true); // capture: decided before any other handler, whatever it does with the event
+
+// An action on the selected rows ("With selected" → "Delete") asks in the page's own dialog:
+// it says when no row is selected, and asks the action's question before sending it.
+function selectedRowsAction(name, label) {
+  var box = document.getElementById("action-dialog");
+  if (!box || !box.showModal) {
+    window.modelActions.execute(name); // an old browser: Flask-Admin's own boxes
+    return;
+  }
+  var checked = document.querySelectorAll("input.action-checkbox:checked");
+  var questions = JSON.parse(document.getElementById("actions-confirmation-data").textContent);
+  var confirm = box.querySelector("[data-action-confirm]");
+  var text = box.querySelector(".action-dialog-text");
+  if (checked.length && !questions[name]) {
+    sendAction(name, checked);
+    return;
+  }
+  text.textContent = checked.length
+    ? questions[name]
+    : JSON.parse(document.getElementById("message-data").textContent);
+  confirm.hidden = !checked.length;
+  confirm.setAttribute("data-action-confirm", name);
+  confirm.textContent = label; // the button says what it does: "Delete"
+  box.showModal();
+  box.querySelector("[data-action-cancel]").focus();
+}
+
+function sendAction(name, checked) {
+  var form = document.getElementById("action_form");
+  form.querySelector("#action").value = name;
+  form.querySelectorAll("input.action-checkbox").forEach(function (old) { old.remove(); });
+  checked.forEach(function (box) { form.appendChild(box.cloneNode()); });
+  form.submit();
+}
+
+document.addEventListener("click", function (event) {
+  var box = document.getElementById("action-dialog");
+  if (!box || !box.open) {
+    return;
+  }
+  var confirm = event.target.closest("[data-action-confirm]");
+  if (event.target.closest("[data-action-cancel]")) {
+    box.close();
+  } else if (confirm) {
+    box.close();
+    sendAction(
+      confirm.getAttribute("data-action-confirm"),
+      document.querySelectorAll("input.action-checkbox:checked")
+    );
+  }
+});
 
 // Date fields are plain text, typed as the page's language writes dates (31/12/2026,
 // 31.12.2026) and never rewritten while typed. The calendar button opens the browser's
