@@ -13,9 +13,18 @@ from models import db
 
 from .. import access, parameters
 
-# Exposed Flask-Admin endpoints that change data or serve forms; all others only read.
+# Exposed Flask-Admin endpoints that change data or serve forms (and what a delete would
+# meet); all others only read.
 EDITING_ENDPOINTS = frozenset(
-    {"create_view", "edit_view", "delete_view", "action_view", "ajax_lookup", "ajax_update"}
+    {
+        "create_view",
+        "edit_view",
+        "delete_view",
+        "dependents_view",
+        "action_view",
+        "ajax_lookup",
+        "ajax_update",
+    }
 )
 
 # What a model view must also allow for those endpoints (a log is never edited, accounts
@@ -25,6 +34,7 @@ CAPABILITIES = {
     "edit_view": "can_edit",
     "ajax_update": "can_edit",
     "delete_view": "can_delete",
+    "dependents_view": "can_delete",
 }
 
 
